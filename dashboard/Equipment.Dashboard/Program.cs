@@ -1,1 +1,10 @@
-System.Console.WriteLine("placeholder");
+using Equipment.Contracts.Hosting;
+using Equipment.Dashboard.Api;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddEquipmentClusterClient();
+builder.Services.AddSingleton(TimeProvider.System);
+
+var app = builder.Build();
+app.MapEquipmentApi();
+app.Run();

@@ -1,1 +1,5 @@
-System.Console.WriteLine("placeholder");
+using Equipment.Grains.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddEquipmentSilo();
+builder.Build().Run();

@@ -1,0 +1,111 @@
+using Equipment.Telemetry.Ingest;
+using Microsoft.Extensions.Options;
+
+namespace Equipment.Gateway.Ingest;
+
+/// <summary>
+/// The InfluxDB-compatible write handler shared by <c>/api/v2/write</c> and <c>/write</c>: authenticate, read
+/// (gzip), validate the whole body, then hand it to the grains; 204 only once InfluxDB has every line.
+/// </summary>
+public sealed class WriteEndpoint(
+    IngestParser parser,
+    IngestDispatcher dispatcher,
+    TokenStore tokens,
+    IOptions<GatewayOptions> options,
+    IngestStatistics statistics,
+    TimeProvider time,
+    ILogger<WriteEndpoint> logger)
+{
+    private int _inFlight;
+
+    public async Task<IResult> HandleAsync(HttpContext context, string precisionParameter)
+    {
+        var request = context.Request;
+        var scope = tokens.Find(Credentials.Find(request));
+        if (scope is null)
+        {
+            return Error(StatusCodes.Status401Unauthorized, "unauthorized", "missing or unknown token");
+        }
+
+        if (!Precision.TryParse(request.Query[precisionParameter], out var nsPerUnit))
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid", $"invalid precision '{request.Query[precisionParameter]}' (ns, us, ms, s)");
+        }
+
+        var limits = options.Value;
+        if (Interlocked.Increment(ref _inFlight) > limits.MaxConcurrentRequests)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            statistics.CountThrottled();
+            context.Response.Headers.RetryAfter = "1";
+            return Error(StatusCodes.Status429TooManyRequests, "too many requests", $"more than {limits.MaxConcurrentRequests} writes in progress");
+        }
+
+        byte[]? buffer = null;
+        try
+        {
+            int length;
+            try
+            {
+                (buffer, length) = await RequestBody.ReadAsync(request, limits.MaxBodyBytes, context.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                return Error(StatusCodes.Status400BadRequest, "invalid", "body is not valid gzip");
+            }
+
+            if (buffer is null)
+            {
+                return Error(StatusCodes.Status413PayloadTooLarge, "request too large", $"body over {limits.MaxBodyBytes} bytes");
+            }
+
+            var now = time.GetUtcNow();
+            var receivedNs = (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
+            var result = parser.Parse(buffer.AsSpan(0, length), nsPerUnit, receivedNs, scope);
+            switch (result.Outcome)
+            {
+                case IngestOutcome.Invalid:
+                    statistics.CountRefused();
+                    return LineError(StatusCodes.Status400BadRequest, "invalid", result.Error.Message, result.Error.Line);
+                case IngestOutcome.Forbidden:
+                    statistics.CountRefused();
+                    return LineError(StatusCodes.Status403Forbidden, "forbidden", result.Error.Message, result.Error.Line);
+            }
+
+            RequestBody.Return(buffer);
+            buffer = null;
+            if (result.Points == 0)
+            {
+                return Results.NoContent();
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            timeout.CancelAfter(TimeSpan.FromSeconds(limits.RequestTimeoutSeconds));
+            try
+            {
+                await dispatcher.DispatchAsync(result.Batches, timeout.Token).WaitAsync(timeout.Token);
+            }
+            catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+            {
+                statistics.CountUnavailable();
+                logger.LogWarning("Write of {Points} points not stored: {Message}", result.Points, e.Message);
+                context.Response.Headers.RetryAfter = "5";
+                return Error(StatusCodes.Status503ServiceUnavailable, "unavailable", "the platform could not store the points now; retry later");
+            }
+
+            statistics.Accepted(result.Points);
+            return Results.NoContent();
+        }
+        finally
+        {
+            RequestBody.Return(buffer);
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { code, message }, statusCode: status);
+
+    private static IResult LineError(int status, string code, string message, int line) =>
+        Results.Json(new { code, message, line }, statusCode: status);
+}

@@ -1,0 +1,18 @@
+using Orleans.Concurrency;
+using Equipment.Contracts.Messages;
+
+namespace Equipment.Contracts.Grains;
+
+/// <summary>The list of machines the platform has seen or registered (one instance, key 0).</summary>
+[Alias("equipment.IEquipmentDirectoryGrain")]
+public interface IEquipmentDirectoryGrain : IGrainWithIntegerKey
+{
+    Task Register(EquipmentEntry entry);
+
+    [AlwaysInterleave]
+    Task<EquipmentEntry[]> List();
+
+    /// <summary>How many machines are known; cheap enough for a health probe.</summary>
+    [AlwaysInterleave]
+    Task<int> Count();
+}

@@ -1,0 +1,57 @@
+using Equipment.Contracts.Hosting;
+using Equipment.Grains.Grains;
+using Equipment.Grains.Influx;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Equipment.Grains.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>The whole silo: InfluxDB writer, Orleans with the equipment grains, clustering per the <c>Cluster</c> section.</summary>
+    public static IHostApplicationBuilder AddEquipmentSilo(this IHostApplicationBuilder builder)
+    {
+        // Registered before Orleans so it stops after the silo: grains still flushing on shutdown find it running.
+        builder.Services.AddEquipmentInflux(builder.Configuration);
+        var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+        builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+            silo.AddEquipmentGrains();
+        });
+        return builder;
+    }
+
+    /// <summary>What a silo needs for the equipment grains, apart from clustering (which a test cluster brings).</summary>
+    public static ISiloBuilder AddEquipmentGrains(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(EquipmentStorage.Name);
+        return silo;
+    }
+
+    /// <summary>The silo-wide batching InfluxDB writer, bound to the <c>Influx</c> section and the EQUIPMENT_INFLUX_* variables.</summary>
+    public static IServiceCollection AddEquipmentInflux(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InfluxOptions>()
+            .Bind(configuration.GetSection(InfluxOptions.Section))
+            .Configure(o =>
+            {
+                o.Url = Environment.GetEnvironmentVariable("EQUIPMENT_INFLUX_URL") is { Length: > 0 } url ? url : o.Url;
+                o.Database = Environment.GetEnvironmentVariable("EQUIPMENT_INFLUX_DATABASE") is { Length: > 0 } db ? db : o.Database;
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient<InfluxHttp>().ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            MaxConnectionsPerServer = 64,
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<InfluxBatchWriter>();
+        services.AddSingleton<ITelemetryWriter>(sp => sp.GetRequiredService<InfluxBatchWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<InfluxBatchWriter>());
+        return services;
+    }
+}

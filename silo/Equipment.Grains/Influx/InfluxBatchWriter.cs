@@ -1,0 +1,204 @@
+using System.Net;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Equipment.Grains.Influx;
+
+/// <summary>
+/// Collects the lines of every grain in the silo into large InfluxDB writes: a batch is sealed at
+/// <see cref="InfluxOptions.BatchLines"/> lines or <see cref="InfluxOptions.FlushIntervalMs"/> after its first
+/// line, and a few writers send sealed batches concurrently through a retry/circuit-breaker/timeout pipeline.
+/// Large writes are what InfluxDB is fast at; many small ones cost it a WAL append each.
+/// </summary>
+public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
+{
+    private readonly InfluxHttp _influx;
+    private readonly InfluxOptions _options;
+    private readonly ILogger<InfluxBatchWriter> _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<PendingBatch> _queue;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly Lock _gate = new();
+    private PendingBatch? _current;
+
+    public InfluxBatchWriter(InfluxHttp influx, ILogger<InfluxBatchWriter> logger, TimeProvider time)
+    {
+        _influx = influx;
+        _options = influx.Options;
+        _logger = logger;
+        _time = time;
+        _queue = Channel.CreateBounded<PendingBatch>(new BoundedChannelOptions(_options.MaxQueuedBatches)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleWriter = false,
+            SingleReader = false,
+        });
+        _pipeline = BuildPipeline();
+    }
+
+    public WriterStatistics Statistics { get; } = new();
+
+    public async Task WriteAsync(ReadOnlyMemory<byte> lines, int points)
+    {
+        PendingBatch batch;
+        PendingBatch? full = null;
+        lock (_gate)
+        {
+            batch = _current ??= new PendingBatch(_time.GetTimestamp());
+            batch.Append(lines.Span, points);
+            if (batch.Points >= _options.BatchLines)
+            {
+                full = batch;
+                _current = null;
+            }
+        }
+
+        if (full is not null)
+        {
+            // Waiting here when every writer is busy holds the grain, the gateway and so the device back.
+            await _queue.Writer.WriteAsync(full).ConfigureAwait(false);
+        }
+
+        await batch.Completion.ConfigureAwait(false);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_options.CreateDatabase)
+        {
+            await EnsureDatabaseAsync(stoppingToken).ConfigureAwait(false);
+        }
+
+        var senders = Enumerable.Range(0, _options.Writers).Select(_ => SendLoopAsync()).ToArray();
+        var interval = TimeSpan.FromMilliseconds(Math.Max(1, _options.FlushIntervalMs / 4.0));
+        using var timer = new PeriodicTimer(interval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await FlushDueAsync(force: false).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        // On shutdown, everything accepted so far still goes out before the writers stop.
+        await FlushDueAsync(force: true).ConfigureAwait(false);
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(senders).ConfigureAwait(false);
+    }
+
+    private async Task FlushDueAsync(bool force)
+    {
+        PendingBatch? due = null;
+        lock (_gate)
+        {
+            if (_current is not null && (force || _time.GetElapsedTime(_current.StartedTimestamp).TotalMilliseconds >= _options.FlushIntervalMs))
+            {
+                due = _current;
+                _current = null;
+            }
+        }
+
+        if (due is not null)
+        {
+            await _queue.Writer.WriteAsync(due).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendLoopAsync()
+    {
+        await foreach (var batch in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                await _pipeline.ExecuteAsync(
+                    static (state, ct) => new ValueTask(state.Influx.WriteAsync(state.Batch.Buffer.WrittenMemory, ct)),
+                    (Influx: _influx, Batch: batch)).ConfigureAwait(false);
+                Statistics.Stored(batch.Points);
+                batch.Complete();
+            }
+            catch (InfluxWriteException e) when (!e.Retryable)
+            {
+                // A 400 is InfluxDB refusing some lines as data (it stores the valid ones): retrying cannot help.
+                Statistics.Rejected();
+                _logger.LogError("InfluxDB refused part of a batch of {Points} points: {Message}", batch.Points, e.Message);
+                batch.Complete();
+            }
+            catch (Exception e)
+            {
+                Statistics.Failed();
+                _logger.LogWarning("Giving up on a batch of {Points} points after retries: {Message}", batch.Points, e.Message);
+                batch.Fail(e);
+            }
+        }
+    }
+
+    private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _influx.EnsureDatabaseAsync(cancellationToken).ConfigureAwait(false);
+                _logger.LogInformation("InfluxDB database {Database} ready at {Url}", _options.Database, _options.Url);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.LogWarning("InfluxDB at {Url} not ready ({Message}); retrying in {Delay}", _options.Url, e.Message, delay);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    private ResiliencePipeline BuildPipeline()
+    {
+        var transient = new PredicateBuilder()
+            .Handle<HttpRequestException>()
+            .Handle<TimeoutRejectedException>()
+            .Handle<BrokenCircuitException>()
+            .Handle<InfluxWriteException>(e => e.Retryable);
+        return new ResiliencePipelineBuilder { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = transient,
+                MaxRetryAttempts = _options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(_options.RetryDelayMs),
+                MaxDelay = TimeSpan.FromMilliseconds(_options.MaxRetryDelayMs),
+                OnRetry = args =>
+                {
+                    Statistics.Retried();
+                    if (args.Outcome.Exception is InfluxWriteException { Status: HttpStatusCode.NotFound } && _options.CreateDatabase)
+                    {
+                        // The database was dropped or InfluxDB restarted empty: make it again before the next try.
+                        return new ValueTask(_influx.EnsureDatabaseAsync(CancellationToken.None).ContinueWith(static _ => { }, TaskScheduler.Default));
+                    }
+
+                    _logger.LogWarning("InfluxDB write attempt {Attempt} failed ({Message}); retrying in {Delay}", args.AttemptNumber + 1, args.Outcome.Exception?.Message, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TimeoutRejectedException>().Handle<InfluxWriteException>(e => e.Retryable),
+                FailureRatio = 0.5,
+                MinimumThroughput = 4,
+                SamplingDuration = TimeSpan.FromSeconds(10),
+                BreakDuration = TimeSpan.FromSeconds(_options.BreakSeconds),
+            })
+            .AddTimeout(TimeSpan.FromSeconds(_options.RequestTimeoutSeconds))
+            .Build();
+    }
+}

@@ -1,0 +1,8 @@
+namespace Equipment.Telemetry.Ingest;
+
+public enum IngestOutcome : byte
+{
+    Accepted,
+    Invalid,
+    Forbidden,
+}

@@ -1,0 +1,8 @@
+namespace Equipment.Telemetry.LineProtocol;
+
+public enum ReadStatus : byte
+{
+    Line,
+    End,
+    Error,
+}

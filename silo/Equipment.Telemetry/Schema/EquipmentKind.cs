@@ -1,0 +1,7 @@
+namespace Equipment.Telemetry.Schema;
+
+public enum EquipmentKind : byte
+{
+    Tbm,
+    Truck,
+}
