@@ -1,0 +1,7 @@
+namespace Equipment.Tests.Integration;
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,122 @@
+using Equipment.Dashboard.Api;
+using Equipment.Gateway.Ingest;
+using Equipment.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace Equipment.Tests.Integration;
+
+/// <summary>
+/// The platform on real parts: a private influxd, an Orleans test cluster over TCP with the production
+/// grains and writer, and the gateway and dashboard on real Kestrel ports as cluster clients.
+/// </summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    public const string DevToken = "test-dev-token";
+    public const string SiteToken = "site-a-token";
+    public const string Database = "equipment_test";
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    private WebApplicationFactory<WriteEndpoint>? _gateway;
+    private WebApplicationFactory<EquipmentView>? _dashboard;
+
+    public InfluxDbServer Influx { get; private set; } = null!;
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public string GatewayUrl { get; private set; } = "";
+
+    public string DashboardUrl { get; private set; } = "";
+
+    public HttpClient Gateway { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public HttpClient Dashboard { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    public async Task InitializeAsync()
+    {
+        Influx = await InfluxDbServer.StartAsync();
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.Options.BaseSiloPort = FreePort.Next();
+        builder.Options.BaseGatewayPort = FreePort.Next();
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Influx:Url"] = Influx.Url,
+            ["Influx:Database"] = Database,
+            ["Influx:FlushIntervalMs"] = "20",
+        }));
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+
+        var cluster = new Dictionary<string, string?>
+        {
+            ["Cluster:GatewayPort"] = builder.Options.BaseGatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:ServiceId"] = Cluster.Options.ServiceId,
+            ["Cluster:ClusterId"] = Cluster.Options.ClusterId,
+            ["Cluster:ConnectRetrySeconds"] = "10",
+        };
+
+        var gatewayPort = FreePort.Next();
+        _gateway = new WebApplicationFactory<WriteEndpoint>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            Apply(web, new Dictionary<string, string?>(cluster)
+            {
+                ["Gateway:DevToken"] = DevToken,
+                ["Gateway:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Gateway:Tokens:0:Token"] = SiteToken,
+                ["Gateway:Tokens:0:Scope"] = "site:site-a",
+                ["Urls"] = $"http://127.0.0.1:{gatewayPort}",
+            });
+        });
+        _gateway.UseKestrel(gatewayPort);
+        _gateway.StartServer();
+        GatewayUrl = $"http://127.0.0.1:{gatewayPort}";
+        Gateway.BaseAddress = new Uri(GatewayUrl);
+
+        var dashboardPort = FreePort.Next();
+        _dashboard = new WebApplicationFactory<EquipmentView>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Development");
+            Apply(web, new Dictionary<string, string?>(cluster) { ["Urls"] = $"http://127.0.0.1:{dashboardPort}" });
+        });
+        _dashboard.UseKestrel(dashboardPort);
+        _dashboard.StartServer();
+        DashboardUrl = $"http://127.0.0.1:{dashboardPort}";
+        Dashboard.BaseAddress = new Uri(DashboardUrl);
+    }
+
+    /// <summary>
+    /// Settings go in as host settings: Program reads the cluster section while building, before
+    /// configuration added through ConfigureAppConfiguration would be visible.
+    /// </summary>
+    private static void Apply(IWebHostBuilder web, Dictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            web.UseSetting(key, value);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway.Dispose();
+        Dashboard.Dispose();
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
+        if (_dashboard is not null)
+        {
+            await _dashboard.DisposeAsync();
+        }
+
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await Influx.DisposeAsync();
+    }
+}
