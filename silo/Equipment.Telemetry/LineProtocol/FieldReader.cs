@@ -54,6 +54,17 @@ public ref struct FieldReader
             return null;
         }
 
+        if (first is (byte)'t' or (byte)'T' or (byte)'f' or (byte)'F')
+        {
+            if (TryBoolean(raw, out var b))
+            {
+                value = new FieldValue(FieldType.Boolean, raw, 0, 0, b);
+                return null;
+            }
+
+            return $"invalid boolean '{Show(raw)}'";
+        }
+
         var last = raw[^1];
         if (last == (byte)'i')
         {
@@ -77,17 +88,6 @@ public ref struct FieldReader
 
             value = new FieldValue(FieldType.UInteger, raw, u, u <= long.MaxValue ? (long)u : long.MaxValue, false);
             return null;
-        }
-
-        if (first is (byte)'t' or (byte)'T' or (byte)'f' or (byte)'F')
-        {
-            if (TryBoolean(raw, out var b))
-            {
-                value = new FieldValue(FieldType.Boolean, raw, 0, 0, b);
-                return null;
-            }
-
-            return $"invalid boolean '{Show(raw)}'";
         }
 
         if (!IsFloatSyntax(raw))

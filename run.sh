@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Brings the whole platform up on this machine: InfluxDB, the Orleans silo, the ingest gateway, the
+# dashboard and (unless --no-simulator) the field simulator. Installs what is missing on Debian.
+# Stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+DATA="$ROOT/.data"
+SIMULATOR=1
+SILOS=1
+TBMS=4
+TRUCKS=12
+
+usage() {
+  cat <<USAGE
+usage: ./run.sh [--no-simulator] [--silos N] [--tbms N] [--trucks N]
+environment: EQUIPMENT_INFLUX_URL (use this InfluxDB instead of starting one), EQUIPMENT_INFLUX_DATABASE,
+             EQUIPMENT_DEV_TOKEN (development token; random when unset)
+USAGE
+}
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-simulator) SIMULATOR=0 ;;
+    --silos) SILOS="${2:?--silos needs a number}"; shift ;;
+    --tbms) TBMS="${2:?}"; shift ;;
+    --trucks) TRUCKS="${2:?}"; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ "$SILOS" != "1" ]; then
+  echo "run.sh: --silos $SILOS needs Redis clustering, which is not built yet; only --silos 1 runs today" >&2
+  exit 2
+fi
+
+source "$ROOT/scripts/common.sh"
+
+PIDS=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping…"
+  for (( i=${#PIDS[@]}-1; i>=0; i-- )); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  echo "Stopped."
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ensure_dotnet
+[ -n "${EQUIPMENT_INFLUX_URL:-}" ] || ensure_apt influxd influxdb
+
+mkdir -p "$DATA/logs"
+export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export EQUIPMENT_DEV_TOKEN="${EQUIPMENT_DEV_TOKEN:-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')}"
+
+echo "Building (Release)…"
+dotnet build "$ROOT/Equipment.sln" -c Release -nologo -clp:ErrorsOnly -v:q >"$DATA/logs/build.log" 2>&1 || { tail -40 "$DATA/logs/build.log"; exit 1; }
+
+if [ -z "${EQUIPMENT_INFLUX_URL:-}" ]; then
+  start_influxd "$DATA/influxdb" 8086 8088 "$DATA/logs/influxd.log"
+  PIDS+=("$INFLUXD_PID")
+  export EQUIPMENT_INFLUX_URL="http://127.0.0.1:8086"
+fi
+wait_http "$EQUIPMENT_INFLUX_URL/ping" 30 "InfluxDB"
+
+bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
+
+(cd "$ROOT/silo/Equipment.Silo" && exec dotnet "$(bin silo/Equipment.Silo Equipment.Silo)") >"$DATA/logs/silo.log" 2>&1 &
+PIDS+=($!)
+wait_tcp 127.0.0.1 30000 60 "silo"
+
+(cd "$ROOT/gateway/Equipment.Gateway" && exec dotnet "$(bin gateway/Equipment.Gateway Equipment.Gateway)") >"$DATA/logs/gateway.log" 2>&1 &
+PIDS+=($!)
+(cd "$ROOT/dashboard/Equipment.Dashboard" && exec dotnet "$(bin dashboard/Equipment.Dashboard Equipment.Dashboard)") >"$DATA/logs/dashboard.log" 2>&1 &
+PIDS+=($!)
+wait_http http://127.0.0.1:5080/health 60 "gateway"
+wait_http http://127.0.0.1:5090/health 60 "dashboard"
+
+SIM_STATE="off (--no-simulator)"
+if [ "$SIMULATOR" = "1" ]; then
+  SIM_DLL="$(bin gateway/Equipment.Simulator Equipment.Simulator)"
+  (cd "$ROOT" && exec dotnet "$SIM_DLL" --tbms "$TBMS" --trucks "$TRUCKS" --url http://127.0.0.1:5080 --dashboard http://127.0.0.1:5090 --token "$EQUIPMENT_DEV_TOKEN") >"$DATA/logs/simulator.log" 2>&1 &
+  PIDS+=($!)
+  SIM_STATE="$TBMS TBMs and $TRUCKS trucks (log: .data/logs/simulator.log)"
+fi
+
+cat <<INFO
+
+Equipment is running.
+  Dashboard   http://127.0.0.1:5090   (REST: /api/equipment, health: /health)
+  Gateway     http://127.0.0.1:5080   (InfluxDB write API: /api/v2/write, /write, /ping)
+  InfluxDB    $EQUIPMENT_INFLUX_URL   (database ${EQUIPMENT_INFLUX_DATABASE:-equipment})
+  Silo        Orleans 127.0.0.1:11111, client gateway 30000
+  Simulator   $SIM_STATE
+  Dev token   $EQUIPMENT_DEV_TOKEN
+  Logs        .data/logs/
+
+Try: curl -XPOST 'http://127.0.0.1:5080/api/v2/write?org=equipment&bucket=equipment' \\
+       -H "Authorization: Token $EQUIPMENT_DEV_TOKEN" --data-binary 'tbm,id=tbm-99,site=demo thrust_kn=12000,rpm=6'
+     curl http://127.0.0.1:5090/api/equipment/tbm-99
+Press Ctrl-C to stop.
+INFO
+
+# Stay up while everything runs; if any process dies, say which and stop the rest.
+while true; do
+  for pid in "${PIDS[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "A platform process ($pid) exited; see .data/logs/. Stopping." >&2
+      exit 1
+    fi
+  done
+  sleep 1
+done

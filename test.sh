@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test: installs what the tests need (InfluxDB; the tests start their own servers on free
+# loopback ports), builds in Release, runs all test projects, and prints "N passed, N failed" last.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+RESULTS="$ROOT/.data/test-results"
+source "$ROOT/scripts/common.sh"
+
+ensure_dotnet
+ensure_apt influxd influxdb
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+echo "Building (Release)…"
+dotnet build "$ROOT/Equipment.sln" -c Release -nologo -clp:ErrorsOnly -v:q
+
+set +e
+dotnet test "$ROOT/Equipment.sln" -c Release --no-build -nologo \
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" \
+  --blame-hang-timeout 10m "$@"
+status=$?
+set -e
+
+passed=0
+failed=0
+for trx in "$RESULTS"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  e="$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  t="$(sed -n 's/.* timeout="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  a="$(sed -n 's/.* aborted="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+done
+echo "$passed passed, $failed failed"
+exit $status
