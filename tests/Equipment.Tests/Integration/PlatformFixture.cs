@@ -12,7 +12,7 @@ namespace Equipment.Tests.Integration;
 /// The platform on real parts: a private influxd, an Orleans test cluster over TCP with the production
 /// grains and writer, and the gateway and dashboard on real Kestrel ports as cluster clients.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     public const string DevToken = "test-dev-token";
     public const string SiteToken = "site-a-token";
@@ -63,14 +63,16 @@ public sealed class PlatformFixture : IAsyncLifetime
         _gateway = new WebApplicationFactory<WriteEndpoint>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            Apply(web, new Dictionary<string, string?>(cluster)
+            var settings = new Dictionary<string, string?>(cluster)
             {
                 ["Gateway:DevToken"] = DevToken,
                 ["Gateway:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Gateway:Tokens:0:Token"] = SiteToken,
                 ["Gateway:Tokens:0:Scope"] = "site:site-a",
                 ["Urls"] = $"http://127.0.0.1:{gatewayPort}",
-            });
+            };
+            ConfigureGateway(settings);
+            Apply(web, settings);
         });
         _gateway.UseKestrel(gatewayPort);
         _gateway.StartServer();
@@ -87,6 +89,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         _dashboard.StartServer();
         DashboardUrl = $"http://127.0.0.1:{dashboardPort}";
         Dashboard.BaseAddress = new Uri(DashboardUrl);
+    }
+
+    /// <summary>Lets a fixture for a special case change the gateway's settings.</summary>
+    protected virtual void ConfigureGateway(Dictionary<string, string?> settings)
+    {
     }
 
     /// <summary>
