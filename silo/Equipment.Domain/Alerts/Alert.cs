@@ -23,7 +23,6 @@ public sealed record Alert
     public DateTimeOffset? ClearedAt { get; init; }
 
     /// <summary>Cleared before anyone acknowledged it; such an alert still awaits an acknowledgement.</summary>
-    [JsonInclude]
     public bool ClearedUnacknowledged => State == AlertState.Cleared && AcknowledgedAt is null;
 
     /// <summary>Active or acknowledged (not yet cleared).</summary>

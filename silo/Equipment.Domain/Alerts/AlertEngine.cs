@@ -34,12 +34,12 @@ public sealed class AlertEngine
         {
             if (!rule.Enabled) continue;
             active.Add(rule.Id);
-            var runtime = Runtime(rule.Id);
-            var value = Observe(rule, runtime, metrics, lastTelemetryAt, now);
+            State.Runtime.TryGetValue(rule.Id, out var runtime);
+            var value = Observe(rule, ref runtime, metrics, lastTelemetryAt, now);
             State.Open.TryGetValue(rule.Id, out var open);
             if (value is not { } v)
             {
-                runtime.PendingSince = null;
+                ResetPending(rule.Id, runtime);
                 continue;
             }
 
@@ -47,15 +47,20 @@ public sealed class AlertEngine
             {
                 if (!RaiseHolds(rule, v))
                 {
-                    runtime.PendingSince = null;
+                    ResetPending(rule.Id, runtime);
                     continue;
                 }
 
-                runtime.PendingSince ??= now;
-                if ((now - runtime.PendingSince.Value).TotalSeconds >= rule.MinDurationS)
+                var pendingSince = runtime?.PendingSince ?? now;
+                if ((now - pendingSince).TotalSeconds >= rule.MinDurationS)
                 {
                     events.Add(Raise(rule, v, now));
-                    runtime.PendingSince = null;
+                    ResetPending(rule.Id, runtime);
+                }
+                else
+                {
+                    runtime ??= State.Runtime[rule.Id] = new RuleRuntimeState();
+                    runtime.PendingSince = pendingSince;
                 }
             }
             else if (ClearHolds(rule, v))
@@ -89,13 +94,15 @@ public sealed class AlertEngine
         return new AlertEvent(AlertTransition.Acknowledged, ackedCleared, at);
     }
 
-    private RuleRuntimeState Runtime(string ruleId)
+    /// <summary>Runtime entries exist only while they hold something, to keep idle twins small.</summary>
+    private void ResetPending(string ruleId, RuleRuntimeState? runtime)
     {
-        if (!State.Runtime.TryGetValue(ruleId, out var runtime)) State.Runtime[ruleId] = runtime = new RuleRuntimeState();
-        return runtime;
+        if (runtime is null) return;
+        runtime.PendingSince = null;
+        if (runtime.ReferenceAt is null) State.Runtime.Remove(ruleId);
     }
 
-    private static double? Observe(AlertRule rule, RuleRuntimeState runtime, IReadOnlyDictionary<string, double> metrics,
+    private double? Observe(AlertRule rule, ref RuleRuntimeState? runtime, IReadOnlyDictionary<string, double> metrics,
         DateTimeOffset? lastTelemetryAt, DateTimeOffset now)
     {
         switch (rule.Kind)
@@ -104,6 +111,7 @@ public sealed class AlertEngine
                 return lastTelemetryAt is { } last ? (now - last).TotalSeconds : null;
             case AlertRuleKind.RateOfChange:
                 if (!metrics.TryGetValue(rule.Metric, out var current) || !double.IsFinite(current)) return null;
+                runtime ??= State.Runtime[rule.Id] = new RuleRuntimeState();
                 if (runtime.ReferenceAt is not { } refAt || runtime.ReferenceValue is not { } refValue || now < refAt)
                 {
                     runtime.ReferenceAt = now;

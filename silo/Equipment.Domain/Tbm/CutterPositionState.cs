@@ -10,7 +10,6 @@ public sealed class CutterPositionState
     public double BaselineWearMm { get; set; }
     public double? BaselineChainageM { get; set; }
     public double BaselineRevolutions { get; set; }
-    public DateTimeOffset BaselineAt { get; set; }
     public double? WearMm { get; set; }
     public double? MeasuredChainageM { get; set; }
     public double MeasuredRevolutions { get; set; }

@@ -26,7 +26,6 @@ public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPosit
             state.BaselineWearMm = sample.WearMm ?? 0;
             state.BaselineChainageM = chainageM;
             state.BaselineRevolutions = revolutions;
-            state.BaselineAt = sample.Timestamp;
             if (sample.Replaced == true && wasKnown) state.Replacements++;
         }
 

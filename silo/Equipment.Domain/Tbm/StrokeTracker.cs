@@ -11,8 +11,12 @@ namespace Equipment.Domain.Tbm;
 /// </summary>
 public sealed class StrokeTracker
 {
-    public const int DefaultMaxStrokes = 100;
-    public const int DefaultMaxMedianSamples = 160;
+    /// <summary>
+    /// 64 strokes ≈ 110 m of tunnel: keeps a TBM twin under its 32 KB budget (a summary is 152 bytes); older strokes
+    /// are only in InfluxDB.
+    /// </summary>
+    public const int DefaultMaxStrokes = 64;
+    public const int DefaultMaxMedianSamples = 128;
 
     /// <summary>Below this the cutterhead is treated as not turning (rpm ≈ 0).</summary>
     public const double MinRpm = 0.1;
@@ -28,6 +32,9 @@ public sealed class StrokeTracker
         State = state ?? new StrokeTrackerState();
         MaxStrokes = maxStrokes;
         MaxMedianSamples = maxMedianSamples;
+
+        // Reserving the bound once keeps List growth (doubling) from retaining up to twice the strokes' memory.
+        if (State.Closed.Capacity < maxStrokes + 1) State.Closed.Capacity = maxStrokes + 1;
     }
 
     public StrokeTrackerState State { get; }

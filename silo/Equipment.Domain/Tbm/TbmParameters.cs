@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Equipment.Domain.Tbm;
 
 /// <summary>
@@ -44,11 +46,14 @@ public sealed class TbmParameters
     /// <summary>Minimum expected advance rate while boring, m/h (the "advance below target" alert compares to this).</summary>
     public double BoringAdvanceRateTargetMPerH { get; set; } = 2.0;
 
+    [JsonIgnore]
     public double BandLow => TorqueRatioBand is { Length: 2 } ? TorqueRatioBand[0] : double.NaN;
 
+    [JsonIgnore]
     public double BandHigh => TorqueRatioBand is { Length: 2 } ? TorqueRatioBand[1] : double.NaN;
 
     /// <summary>Cutterhead face area A = π·D²/4, m².</summary>
+    [JsonIgnore]
     public double CutterheadAreaM2 => Math.PI * CutterheadDiameterM * CutterheadDiameterM / 4.0;
 
     /// <summary>Returns every problem found; empty when the parameters are usable.</summary>

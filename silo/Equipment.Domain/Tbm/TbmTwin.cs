@@ -46,12 +46,17 @@ public sealed class TbmTwin
 
     public IReadOnlyList<AlertRule> Rules => alerts.Rules;
 
-    /// <summary>Applies a <c>tbm</c> sample; returns the stroke it closed, if any.</summary>
+    /// <summary>
+    /// Applies a <c>tbm</c> sample; returns the stroke it closed, if any. <c>stroke</c> and <c>boring</c> are states, so a
+    /// line without them inherits the last reported values; measured fields are never carried over (that would count a
+    /// value twice in the stroke's mean).
+    /// </summary>
     public StrokeSummary? Apply(TbmSample sample)
     {
         if (State.LastTelemetryAt is not { } last || sample.Timestamp > last) State.LastTelemetryAt = sample.Timestamp;
-        kpi.Apply(sample);
-        return strokes.Apply(sample);
+        var previous = State.Kpi.Latest;
+        if (!kpi.Apply(sample)) return null;
+        return strokes.Apply(sample with { Stroke = sample.Stroke ?? previous.Stroke, Boring = sample.Boring ?? previous.Boring });
     }
 
     /// <summary>Applies a <c>tbm_cutter</c> sample at the current chainage; false when it names no valid position.</summary>

@@ -11,7 +11,8 @@ namespace Equipment.Domain.Truck;
 /// </summary>
 public sealed class AltitudeRunTracker(AltitudeRunTrackerState? state = null, int maxRuns = AltitudeRunTracker.DefaultMaxRuns)
 {
-    public const int DefaultMaxRuns = 20;
+    /// <summary>Ten runs (≈ 210 bytes each) keep a truck twin under its 8 KB budget; older runs are only in InfluxDB.</summary>
+    public const int DefaultMaxRuns = 10;
     public const double StartSpeedKmh = 2.0;
     public const double StopSpeedKmh = 1.0;
     public const double HysteresisM = 5.0;

@@ -69,6 +69,10 @@ public sealed class TruckTwin
 
     public BrakeWear BrakeWear => brakes.Report();
 
+    /// <summary>Climbs of at least 100 m between the truck's position and the end of its route; empty without a route.</summary>
+    public IReadOnlyList<RouteClimb> ClimbsAhead =>
+        Route is not null && RoutePosition is { } pos ? Route.ClimbsAhead(pos.RouteKm) : [];
+
     public TruckKpis Snapshot() => new()
     {
         At = time.GetUtcNow(),

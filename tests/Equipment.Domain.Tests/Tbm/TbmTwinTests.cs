@@ -119,6 +119,23 @@ public class TbmTwinTests
     }
 
     [Fact]
+    public void Apply_LinesWithoutStrokeOrBoring_InheritThemButNotMeasuredValues()
+    {
+        var twin = new TbmTwin("tbm-a", new TbmParameters(), new FakeTimeProvider(Six));
+        twin.Apply(Boring(Six, 7, 1600, 100));
+        twin.Apply(new TbmSample(Six.AddSeconds(10), ChainageM: 100.5, ThrustKn: 12000, TorqueKnm: 1800, Rpm: 6, PenetrationMmRev: 12));
+        twin.Apply(new TbmSample(Six.AddSeconds(20), ChainageM: 101));
+
+        var open = twin.Strokes.Single();
+
+        // Two valid samples in stroke 7: p mean (10 + 12)/2 = 11; the chainage-only line adds no sample but moves the end.
+        open.Stroke.Should().Be(7);
+        open.Samples.Should().Be(2);
+        open.Mean.PenetrationMmRev.Should().Be(11);
+        open.ChainageEndM.Should().Be(101);
+    }
+
+    [Fact]
     public void Constructor_InvalidParameters_ThrowsWithReason()
     {
         var act = () => new TbmTwin("tbm-a", new TbmParameters { CutterCount = 0, TorqueRatioBand = [0.6, 0.5] }, TimeProvider.System);
