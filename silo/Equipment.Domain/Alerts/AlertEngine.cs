@@ -1,0 +1,185 @@
+using System.Globalization;
+
+namespace Equipment.Domain.Alerts;
+
+/// <summary>
+/// Evaluates a machine's rules against its current metrics and keeps the alert book: at most one open alert per
+/// rule, ids "{equipmentId}:{ruleId}:{sequence}". All transitions come back as <see cref="AlertEvent"/>s.
+/// A metric absent from the input means "no data": a pending raise is reset, an open alert stays open.
+/// An open alert whose rule was disabled or removed is cleared on the next evaluation.
+/// </summary>
+public sealed class AlertEngine
+{
+    public const int MaxRecentlyCleared = 50;
+
+    public AlertEngine(string equipmentId, IReadOnlyList<AlertRule> rules, AlertBookState? state = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(equipmentId);
+        EquipmentId = equipmentId;
+        Rules = rules;
+        State = state ?? new AlertBookState();
+    }
+
+    public string EquipmentId { get; }
+    public IReadOnlyList<AlertRule> Rules { get; }
+    public AlertBookState State { get; }
+
+    public IReadOnlyList<Alert> OpenAlerts => State.Open.Values.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<AlertEvent> Evaluate(IReadOnlyDictionary<string, double> metrics, DateTimeOffset? lastTelemetryAt, DateTimeOffset now)
+    {
+        var events = new List<AlertEvent>();
+        var active = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var rule in Rules)
+        {
+            if (!rule.Enabled) continue;
+            active.Add(rule.Id);
+            State.Runtime.TryGetValue(rule.Id, out var runtime);
+            var value = Observe(rule, ref runtime, metrics, lastTelemetryAt, now);
+            State.Open.TryGetValue(rule.Id, out var open);
+            if (value is not { } v)
+            {
+                ResetPending(rule.Id, runtime);
+                continue;
+            }
+
+            if (open is null)
+            {
+                if (!RaiseHolds(rule, v))
+                {
+                    ResetPending(rule.Id, runtime);
+                    continue;
+                }
+
+                var pendingSince = runtime?.PendingSince ?? now;
+                if ((now - pendingSince).TotalSeconds >= rule.MinDurationS)
+                {
+                    events.Add(Raise(rule, v, now));
+                    ResetPending(rule.Id, runtime);
+                }
+                else
+                {
+                    runtime ??= State.Runtime[rule.Id] = new RuleRuntimeState();
+                    runtime.PendingSince = pendingSince;
+                }
+            }
+            else if (ClearHolds(rule, v))
+            {
+                events.Add(Clear(open, now));
+            }
+        }
+
+        foreach (var orphan in State.Open.Values.Where(a => !active.Contains(a.RuleId)).ToList())
+            events.Add(Clear(orphan, now));
+        return events;
+    }
+
+    /// <summary>Acknowledges an open or cleared-unacknowledged alert; null when unknown or already acknowledged.</summary>
+    public AlertEvent? Acknowledge(string alertId, string by, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        var open = State.Open.Values.FirstOrDefault(a => a.Id == alertId);
+        if (open is not null)
+        {
+            if (open.State != AlertState.Active) return null;
+            var acked = open with { State = AlertState.Acknowledged, AcknowledgedAt = at, AcknowledgedBy = by };
+            State.Open[open.RuleId] = acked;
+            return new AlertEvent(AlertTransition.Acknowledged, acked, at);
+        }
+
+        var index = State.RecentlyCleared.FindIndex(a => a.Id == alertId);
+        if (index < 0 || !State.RecentlyCleared[index].ClearedUnacknowledged) return null;
+        var ackedCleared = State.RecentlyCleared[index] with { AcknowledgedAt = at, AcknowledgedBy = by };
+        State.RecentlyCleared[index] = ackedCleared;
+        return new AlertEvent(AlertTransition.Acknowledged, ackedCleared, at);
+    }
+
+    /// <summary>Runtime entries exist only while they hold something, to keep idle twins small.</summary>
+    private void ResetPending(string ruleId, RuleRuntimeState? runtime)
+    {
+        if (runtime is null) return;
+        runtime.PendingSince = null;
+        if (runtime.ReferenceAt is null) State.Runtime.Remove(ruleId);
+    }
+
+    private double? Observe(AlertRule rule, ref RuleRuntimeState? runtime, IReadOnlyDictionary<string, double> metrics,
+        DateTimeOffset? lastTelemetryAt, DateTimeOffset now)
+    {
+        switch (rule.Kind)
+        {
+            case AlertRuleKind.Stale:
+                return lastTelemetryAt is { } last ? (now - last).TotalSeconds : null;
+            case AlertRuleKind.RateOfChange:
+                if (!metrics.TryGetValue(rule.Metric, out var current) || !double.IsFinite(current)) return null;
+                runtime ??= State.Runtime[rule.Id] = new RuleRuntimeState();
+                if (runtime.ReferenceAt is not { } refAt || runtime.ReferenceValue is not { } refValue || now < refAt)
+                {
+                    runtime.ReferenceAt = now;
+                    runtime.ReferenceValue = current;
+                    return null;
+                }
+
+                var seconds = (now - refAt).TotalSeconds;
+                if (seconds < rule.RateWindowS) return null;
+                runtime.ReferenceAt = now;
+                runtime.ReferenceValue = current;
+                return (current - refValue) / (seconds / 60.0);
+            default:
+                return metrics.TryGetValue(rule.Metric, out var value) && double.IsFinite(value) ? value : null;
+        }
+    }
+
+    private static bool RaiseHolds(AlertRule rule, double v) => rule.Kind switch
+    {
+        AlertRuleKind.Stale => v >= rule.StaleAfterS,
+        _ => rule.Direction == ThresholdDirection.Above ? v >= rule.RaiseAt : v <= rule.RaiseAt,
+    };
+
+    private static bool ClearHolds(AlertRule rule, double v) => rule.Kind switch
+    {
+        AlertRuleKind.Stale => v < rule.StaleAfterS,
+        _ => rule.Direction == ThresholdDirection.Above ? v <= rule.ClearAt : v >= rule.ClearAt,
+    };
+
+    private AlertEvent Raise(AlertRule rule, double value, DateTimeOffset now)
+    {
+        var sequence = State.Sequences.GetValueOrDefault(rule.Id) + 1;
+        State.Sequences[rule.Id] = sequence;
+        var threshold = rule.Kind == AlertRuleKind.Stale ? rule.StaleAfterS : rule.RaiseAt;
+        var alert = new Alert
+        {
+            Id = $"{EquipmentId}:{rule.Id}:{sequence.ToString(CultureInfo.InvariantCulture)}",
+            EquipmentId = EquipmentId,
+            RuleId = rule.Id,
+            Severity = rule.Severity,
+            State = AlertState.Active,
+            Message = Message(rule, value, threshold),
+            Value = value,
+            Threshold = threshold,
+            RaisedAt = now,
+        };
+        State.Open[rule.Id] = alert;
+        return new AlertEvent(AlertTransition.Raised, alert, now);
+    }
+
+    private AlertEvent Clear(Alert open, DateTimeOffset now)
+    {
+        var cleared = open with { State = AlertState.Cleared, ClearedAt = now };
+        State.Open.Remove(open.RuleId);
+        State.RecentlyCleared.Add(cleared);
+        if (State.RecentlyCleared.Count > MaxRecentlyCleared)
+            State.RecentlyCleared.RemoveRange(0, State.RecentlyCleared.Count - MaxRecentlyCleared);
+        return new AlertEvent(AlertTransition.Cleared, cleared, now);
+    }
+
+    private static string Message(AlertRule rule, double value, double threshold)
+    {
+        var what = string.IsNullOrWhiteSpace(rule.Description) ? rule.Id : rule.Description;
+        return rule.Kind switch
+        {
+            AlertRuleKind.Stale => string.Create(CultureInfo.InvariantCulture, $"{what}: no telemetry for {value:0} s (limit {threshold:0} s)"),
+            AlertRuleKind.RateOfChange => string.Create(CultureInfo.InvariantCulture, $"{what}: {rule.Metric} changing {value:0.##}/min (limit {threshold:0.##}/min)"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{what}: {rule.Metric} = {value:0.##} (limit {threshold:0.##})"),
+        };
+    }
+}

@@ -1,0 +1,50 @@
+namespace Equipment.Domain.Alerts;
+
+/// <summary>
+/// One alert rule. The gap between <see cref="RaiseAt"/> and <see cref="ClearAt"/> is the hysteresis that keeps a
+/// value hovering at the limit from flapping. The raise condition must hold for <see cref="MinDurationS"/> before the
+/// alert is raised; clearing is immediate.
+/// </summary>
+public sealed record AlertRule
+{
+    public required string Id { get; init; }
+    public AlertRuleKind Kind { get; init; } = AlertRuleKind.Threshold;
+
+    /// <summary>Name of the metric the twin reports (unused for <see cref="AlertRuleKind.Stale"/>).</summary>
+    public string Metric { get; init; } = "";
+
+    public ThresholdDirection Direction { get; init; } = ThresholdDirection.Above;
+    public double RaiseAt { get; init; }
+    public double ClearAt { get; init; }
+    public double MinDurationS { get; init; }
+
+    /// <summary>For rate-of-change rules: the shortest interval a rate is computed over, s.</summary>
+    public double RateWindowS { get; init; } = 60.0;
+
+    /// <summary>For stale rules: seconds without telemetry before raising.</summary>
+    public double StaleAfterS { get; init; } = 120.0;
+
+    public AlertSeverity Severity { get; init; } = AlertSeverity.Warning;
+    public bool Enabled { get; init; } = true;
+    public string Description { get; init; } = "";
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(Id)) errors.Add("rule id is required.");
+        if (Id.Contains(':')) errors.Add($"rule '{Id}': id must not contain ':' (it is part of alert ids).");
+        if (Kind != AlertRuleKind.Stale && string.IsNullOrWhiteSpace(Metric)) errors.Add($"rule '{Id}': metric is required.");
+        if (Kind != AlertRuleKind.Stale)
+        {
+            if (Direction == ThresholdDirection.Above && !(ClearAt <= RaiseAt))
+                errors.Add($"rule '{Id}': for direction above, clearAt ({ClearAt}) must be <= raiseAt ({RaiseAt}).");
+            if (Direction == ThresholdDirection.Below && !(ClearAt >= RaiseAt))
+                errors.Add($"rule '{Id}': for direction below, clearAt ({ClearAt}) must be >= raiseAt ({RaiseAt}).");
+        }
+
+        if (!(MinDurationS >= 0)) errors.Add($"rule '{Id}': minDurationS must be >= 0.");
+        if (Kind == AlertRuleKind.RateOfChange && !(RateWindowS > 0)) errors.Add($"rule '{Id}': rateWindowS must be > 0.");
+        if (Kind == AlertRuleKind.Stale && !(StaleAfterS > 0)) errors.Add($"rule '{Id}': staleAfterS must be > 0.");
+        return errors;
+    }
+}

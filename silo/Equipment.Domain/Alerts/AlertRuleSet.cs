@@ -1,0 +1,29 @@
+namespace Equipment.Domain.Alerts;
+
+public static class AlertRuleSet
+{
+    /// <summary>
+    /// Applies override layers in order (e.g. per kind, then per machine) to the defaults by rule id.
+    /// Throws <see cref="ArgumentException"/> naming every unknown rule id and every invalid resulting rule,
+    /// because a silently ignored override would look like a working configuration.
+    /// </summary>
+    public static IReadOnlyList<AlertRule> Merge(IEnumerable<AlertRule> defaults, params IEnumerable<AlertRuleOverride>?[] layers)
+    {
+        var rules = new List<AlertRule>(defaults);
+        var errors = new List<string>();
+        foreach (var layer in layers)
+        {
+            foreach (var o in layer ?? [])
+            {
+                var index = rules.FindIndex(r => r.Id == o.RuleId);
+                if (index < 0) errors.Add($"unknown rule id '{o.RuleId}'.");
+                else rules[index] = o.ApplyTo(rules[index]);
+            }
+        }
+
+        foreach (var dup in rules.GroupBy(r => r.Id).Where(g => g.Count() > 1)) errors.Add($"duplicate rule id '{dup.Key}'.");
+        errors.AddRange(rules.SelectMany(r => r.Validate()));
+        if (errors.Count > 0) throw new ArgumentException("Invalid alert rules: " + string.Join(" ", errors));
+        return rules;
+    }
+}

@@ -1,0 +1,107 @@
+using Equipment.Domain.Tbm;
+using Equipment.Domain.Truck;
+
+namespace Equipment.Domain.Alerts;
+
+/// <summary>Default rules per kind, derived from the machine parameters. Metric names are those the twins report.</summary>
+public static class BuiltInAlertRules
+{
+    public const double DefaultOfflineAfterS = 120.0;
+
+    public static IReadOnlyList<AlertRule> ForTbm(TbmParameters p) =>
+    [
+        new()
+        {
+            Id = "thrust-per-cutter-high", Metric = TbmMetrics.ThrustPerCutterKn, RaiseAt = p.RatedThrustPerCutterKn,
+            ClearAt = 0.95 * p.RatedThrustPerCutterKn, Severity = AlertSeverity.Major, Description = "Thrust per cutter over rating",
+        },
+        new()
+        {
+            Id = "torque-near-rated", Metric = TbmMetrics.TorqueKnm, RaiseAt = 0.90 * p.RatedTorqueKnm,
+            ClearAt = 0.85 * p.RatedTorqueKnm, Severity = AlertSeverity.Major, Description = "Cutterhead torque near rated",
+        },
+        new()
+        {
+            Id = "exceptional-strokes", Metric = TbmMetrics.ConsecutiveExceptionalStrokes, RaiseAt = 3, ClearAt = 0,
+            Severity = AlertSeverity.Minor, Description = "Consecutive exceptional strokes",
+        },
+        new()
+        {
+            Id = "advance-rate-low", Metric = TbmMetrics.BoringAdvanceRateMPerH, Direction = ThresholdDirection.Below,
+            RaiseAt = p.BoringAdvanceRateTargetMPerH, ClearAt = p.BoringAdvanceRateTargetMPerH, MinDurationS = 1800,
+            Severity = AlertSeverity.Warning, Description = "Advance rate below target while boring",
+        },
+        new()
+        {
+            Id = "cutter-wear-limit", Metric = TbmMetrics.MaxCutterWearMm, RaiseAt = p.WearLimitMm,
+            ClearAt = Math.Max(0, p.WearLimitMm - 1), Severity = AlertSeverity.Major, Description = "Cutter wear over limit",
+        },
+        new()
+        {
+            Id = "gear-oil-temp-high", Metric = TbmMetrics.GearOilTempC, RaiseAt = 80, ClearAt = 75,
+            Severity = AlertSeverity.Major, Description = "Gear oil temperature high",
+        },
+        new()
+        {
+            Id = "hydraulic-oil-temp-high", Metric = TbmMetrics.HydraulicOilTempC, RaiseAt = 70, ClearAt = 65,
+            Severity = AlertSeverity.Major, Description = "Hydraulic oil temperature high",
+        },
+        new()
+        {
+            Id = "main-bearing-temp-high", Metric = TbmMetrics.MainBearingTempC, RaiseAt = 75, ClearAt = 70,
+            Severity = AlertSeverity.Critical, Description = "Main bearing temperature high",
+        },
+        Offline(),
+    ];
+
+    public static IReadOnlyList<AlertRule> ForTruck(TruckParameters p) =>
+    [
+        new()
+        {
+            Id = "battery-temp-high", Metric = TruckMetrics.BatteryTempC, RaiseAt = p.BatteryTempMaxC, ClearAt = p.BatteryTempMaxC - 5,
+            Severity = AlertSeverity.Critical, Description = "Battery temperature high",
+        },
+        new()
+        {
+            Id = "battery-temp-low", Metric = TruckMetrics.BatteryTempC, Direction = ThresholdDirection.Below,
+            RaiseAt = p.BatteryTempMinC, ClearAt = p.BatteryTempMinC + 5, Severity = AlertSeverity.Major, Description = "Battery temperature low",
+        },
+        new()
+        {
+            Id = "battery-temp-rising", Kind = AlertRuleKind.RateOfChange, Metric = TruckMetrics.BatteryTempC,
+            RaiseAt = 1.0, ClearAt = 0.2, RateWindowS = 60, Severity = AlertSeverity.Minor, Description = "Battery temperature rising fast",
+        },
+        new()
+        {
+            Id = "motor-temp-high", Metric = TruckMetrics.MotorTempC, RaiseAt = p.RatedMotorTempC, ClearAt = p.RatedMotorTempC - 5,
+            Severity = AlertSeverity.Major, Description = "Motor temperature over rating",
+        },
+        new()
+        {
+            Id = "inverter-temp-high", Metric = TruckMetrics.InverterTempC, RaiseAt = p.RatedInverterTempC, ClearAt = p.RatedInverterTempC - 5,
+            Severity = AlertSeverity.Major, Description = "Inverter temperature over rating",
+        },
+        new()
+        {
+            Id = "soc-below-route-need", Metric = TruckMetrics.SocMarginPct, Direction = ThresholdDirection.Below, RaiseAt = 0, ClearAt = 2,
+            Severity = AlertSeverity.Major, Description = "Charge below what the route to the next charging point needs plus reserve",
+        },
+        new()
+        {
+            Id = "soc-low", Metric = TruckMetrics.SocPct, Direction = ThresholdDirection.Below, RaiseAt = 10, ClearAt = 12,
+            Severity = AlertSeverity.Critical, Description = "State of charge low",
+        },
+        new()
+        {
+            Id = "brake-pad-low", Metric = TruckMetrics.BrakePadMm, Direction = ThresholdDirection.Below,
+            RaiseAt = p.BrakePadMinMm, ClearAt = p.BrakePadMinMm + 1, Severity = AlertSeverity.Minor, Description = "Brake pads worn",
+        },
+        Offline(),
+    ];
+
+    private static AlertRule Offline() => new()
+    {
+        Id = "offline", Kind = AlertRuleKind.Stale, StaleAfterS = DefaultOfflineAfterS,
+        Severity = AlertSeverity.Major, Description = "No telemetry",
+    };
+}

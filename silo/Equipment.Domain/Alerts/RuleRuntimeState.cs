@@ -1,0 +1,12 @@
+namespace Equipment.Domain.Alerts;
+
+public sealed class RuleRuntimeState
+{
+    /// <summary>Since when the raise condition holds without interruption (for the minimum duration).</summary>
+    public DateTimeOffset? PendingSince { get; set; }
+
+    /// <summary>Reference point of a rate-of-change rule.</summary>
+    public double? ReferenceValue { get; set; }
+
+    public DateTimeOffset? ReferenceAt { get; set; }
+}

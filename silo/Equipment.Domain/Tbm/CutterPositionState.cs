@@ -1,0 +1,18 @@
+namespace Equipment.Domain.Tbm;
+
+/// <summary>
+/// Wear history of one cutter position, reduced to a baseline (last replacement, or first measurement seen) and the
+/// latest measurement; the wear rate is the slope between them.
+/// </summary>
+public sealed class CutterPositionState
+{
+    public int Position { get; set; }
+    public double BaselineWearMm { get; set; }
+    public double? BaselineChainageM { get; set; }
+    public double BaselineRevolutions { get; set; }
+    public double? WearMm { get; set; }
+    public double? MeasuredChainageM { get; set; }
+    public double MeasuredRevolutions { get; set; }
+    public DateTimeOffset? MeasuredAt { get; set; }
+    public int Replacements { get; set; }
+}

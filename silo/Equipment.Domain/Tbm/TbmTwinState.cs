@@ -1,0 +1,13 @@
+using Equipment.Domain.Alerts;
+
+namespace Equipment.Domain.Tbm;
+
+/// <summary>Everything a TBM twin retains; persisted by the grain as JSON. Bounded: aggregates, not raw history.</summary>
+public sealed class TbmTwinState
+{
+    public DateTimeOffset? LastTelemetryAt { get; set; }
+    public TbmKpiState Kpi { get; set; } = new();
+    public StrokeTrackerState Strokes { get; set; } = new();
+    public List<CutterPositionState> Cutters { get; set; } = [];
+    public AlertBookState Alerts { get; set; } = new();
+}

@@ -1,0 +1,25 @@
+namespace Equipment.Domain.Truck;
+
+/// <summary>
+/// One altitude run as returned by <c>GET /api/trucks/{id}/runs</c>. <see cref="End"/> is null while the run is open.
+/// Per-distance and per-climb figures use net energy (drawn − regenerated) and are null when distance &lt; 0.1 km or
+/// ascent &lt; 1 m.
+/// </summary>
+public sealed record AltitudeRun
+{
+    public long RunId { get; init; }
+    public DateTimeOffset Start { get; init; }
+    public DateTimeOffset? End { get; init; }
+    public double DistanceKm { get; init; }
+    public double AscentM { get; init; }
+    public double DescentM { get; init; }
+    public double? MaxAltitudeM { get; init; }
+    public double EnergyKwh { get; init; }
+    public double RegenKwh { get; init; }
+    public double? KwhPer100Km { get; init; }
+    public double? KwhPer1000mClimb { get; init; }
+    public double? MinSocPct { get; init; }
+    public double? BatteryTempMinC { get; init; }
+    public double? BatteryTempMaxC { get; init; }
+    public double TimeAbove4000mS { get; init; }
+}

@@ -1,0 +1,142 @@
+using Equipment.Domain.Telemetry;
+
+namespace Equipment.Domain.Truck;
+
+/// <summary>
+/// Splits a truck's telemetry into altitude runs. A run starts at the first sample with speed &gt; 2 km/h and ends when
+/// the speed has stayed &lt; 1 km/h for 10 min; its end is the moment it stopped. Feed it the merged latest values
+/// (so a line without speed keeps the last speed). Intervals longer than <see cref="MaxGapS"/> are not integrated.
+/// Ascent/descent use a ±5 m dead band: a change is counted once it reaches 5 m from the last counted altitude,
+/// which removes GPS/barometric jitter at the cost of up to 5 m per run end.
+/// </summary>
+public sealed class AltitudeRunTracker(AltitudeRunTrackerState? state = null, int maxRuns = AltitudeRunTracker.DefaultMaxRuns)
+{
+    /// <summary>Ten runs (≈ 210 bytes each) keep a truck twin under its 8 KB budget; older runs are only in InfluxDB.</summary>
+    public const int DefaultMaxRuns = 10;
+    public const double StartSpeedKmh = 2.0;
+    public const double StopSpeedKmh = 1.0;
+    public const double HysteresisM = 5.0;
+    public const double HighAltitudeM = 4000.0;
+    public const double MaxGapS = 300.0;
+    public static readonly TimeSpan StopDuration = TimeSpan.FromMinutes(10);
+
+    public AltitudeRunTrackerState State { get; } = state ?? new AltitudeRunTrackerState();
+    public int MaxRuns { get; } = maxRuns;
+
+    /// <summary>Closed runs (oldest first) and the open one.</summary>
+    public IReadOnlyList<AltitudeRun> Runs =>
+        State.Open is { } open ? [.. State.Closed, Summarize(open, null)] : State.Closed;
+
+    /// <summary>Applies the merged latest values at their timestamp; returns the run this closed, if any.</summary>
+    public AltitudeRun? Apply(TruckSample latest)
+    {
+        var t = latest.Timestamp;
+        var closed = Tick(t);
+        var open = State.Open;
+        if (open is null)
+        {
+            if (!(latest.SpeedKmh > StartSpeedKmh)) return closed;
+            open = State.Open = new OpenRunState
+            {
+                RunId = ++State.LastRunId,
+                Start = t,
+                StartOdometerKm = latest.OdometerKm,
+                ReferenceAltitudeM = latest.AltitudeM,
+                LastAt = t,
+                LastPowerKw = latest.PowerKw,
+                LastAltitudeM = latest.AltitudeM,
+            };
+            Observe(open, latest);
+            return closed;
+        }
+
+        if (t <= open.LastAt) return closed;
+        var seconds = (t - open.LastAt).TotalSeconds;
+        if (seconds <= MaxGapS)
+        {
+            if (open.LastPowerKw is { } p1 && latest.PowerKw is { } p2)
+            {
+                var (drawn, regen) = EnergyIntegration.Trapezoid(p1, p2, seconds / 3600.0);
+                open.EnergyKwh += drawn;
+                open.RegenKwh += regen;
+            }
+
+            if (open.LastAltitudeM > HighAltitudeM) open.TimeAbove4000mS += seconds;
+        }
+
+        if (latest.AltitudeM is { } altitude)
+        {
+            if (open.ReferenceAltitudeM is not { } reference) open.ReferenceAltitudeM = altitude;
+            else if (altitude - reference >= HysteresisM)
+            {
+                open.AscentM += altitude - reference;
+                open.ReferenceAltitudeM = altitude;
+            }
+            else if (reference - altitude >= HysteresisM)
+            {
+                open.DescentM += reference - altitude;
+                open.ReferenceAltitudeM = altitude;
+            }
+        }
+
+        Observe(open, latest);
+        if (latest.SpeedKmh < StopSpeedKmh) open.StoppedSince ??= t;
+        else if (latest.SpeedKmh is not null) open.StoppedSince = null;
+        open.LastAt = t;
+        open.LastPowerKw = latest.PowerKw;
+        open.LastAltitudeM = latest.AltitudeM;
+        return closed ?? Tick(t);
+    }
+
+    /// <summary>Closes the open run if the truck has been stopped for <see cref="StopDuration"/> by <paramref name="now"/>.</summary>
+    public AltitudeRun? Tick(DateTimeOffset now)
+    {
+        if (State.Open is not { StoppedSince: { } since } open || now - since < StopDuration) return null;
+        var run = Summarize(open, since);
+        State.Open = null;
+        State.Closed.Add(run);
+        if (State.Closed.Count > MaxRuns) State.Closed.RemoveRange(0, State.Closed.Count - MaxRuns);
+        return run;
+    }
+
+    private static void Observe(OpenRunState open, TruckSample s)
+    {
+        if (s.OdometerKm is { } odo)
+        {
+            open.StartOdometerKm ??= odo;
+            open.LastOdometerKm = odo;
+        }
+
+        if (s.AltitudeM is { } alt) open.MaxAltitudeM = Math.Max(open.MaxAltitudeM ?? alt, alt);
+        if (s.SocPct is { } soc) open.MinSocPct = Math.Min(open.MinSocPct ?? soc, soc);
+        if (s.BatteryTempC is { } bt)
+        {
+            open.BatteryTempMinC = Math.Min(open.BatteryTempMinC ?? bt, bt);
+            open.BatteryTempMaxC = Math.Max(open.BatteryTempMaxC ?? bt, bt);
+        }
+    }
+
+    public static AltitudeRun Summarize(OpenRunState open, DateTimeOffset? end)
+    {
+        var distance = open is { LastOdometerKm: { } last, StartOdometerKm: { } first } ? Math.Max(0, last - first) : 0;
+        var net = open.EnergyKwh - open.RegenKwh;
+        return new AltitudeRun
+        {
+            RunId = open.RunId,
+            Start = open.Start,
+            End = end,
+            DistanceKm = distance,
+            AscentM = open.AscentM,
+            DescentM = open.DescentM,
+            MaxAltitudeM = open.MaxAltitudeM,
+            EnergyKwh = open.EnergyKwh,
+            RegenKwh = open.RegenKwh,
+            KwhPer100Km = distance >= 0.1 ? net / distance * 100.0 : null,
+            KwhPer1000mClimb = open.AscentM >= 1 ? net / open.AscentM * 1000.0 : null,
+            MinSocPct = open.MinSocPct,
+            BatteryTempMinC = open.BatteryTempMinC,
+            BatteryTempMaxC = open.BatteryTempMaxC,
+            TimeAbove4000mS = open.TimeAbove4000mS,
+        };
+    }
+}

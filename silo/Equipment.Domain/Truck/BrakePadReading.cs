@@ -1,0 +1,3 @@
+namespace Equipment.Domain.Truck;
+
+public readonly record struct BrakePadReading(double OdometerKm, double ThicknessMm);
