@@ -15,4 +15,15 @@ public interface IEquipmentGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<EquipmentSnapshot> GetSnapshot();
+
+    /// <summary>Registers or updates the machine's name, group, parameters and rule overrides (persisted).</summary>
+    Task Register(EquipmentRegistration registration);
+
+    Task<EquipmentRegistration> GetRegistration();
+
+    /// <summary>Acknowledges one of this machine's alerts; null when it has no such alert.</summary>
+    Task<Equipment.Domain.Alerts.Alert?> Acknowledge(string alertId, string by);
+
+    /// <summary>Re-evaluates time-based rules (offline, run end) without telemetry; called by the directory's sweep.</summary>
+    Task Tick();
 }

@@ -1,5 +1,12 @@
+using Equipment.Domain.Truck;
+
 namespace Equipment.Contracts.Grains;
 
 /// <summary>The twin of one battery-electric truck, keyed by its equipment id.</summary>
 [Alias("equipment.ITruckGrain")]
-public interface ITruckGrain : IEquipmentGrain;
+public interface ITruckGrain : IEquipmentGrain
+{
+    /// <summary>Altitude runs, oldest first, the open one included.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<AltitudeRun[]> GetRuns();
+}
