@@ -7,4 +7,5 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
 app.MapEquipmentApi();
+app.MapAlertApi();
 app.Run();
