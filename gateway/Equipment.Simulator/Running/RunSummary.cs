@@ -9,5 +9,5 @@ public sealed record RunSummary(
         CultureInfo.InvariantCulture,
         $"summary: {PointsSent:N0} points sent of {PointsGenerated:N0} generated in {Requests:N0} requests; " +
         $"{Errors:N0} errors, {Retries:N0} retries, {PointsDropped:N0} points dropped; " +
-        $"{Elapsed.TotalSeconds:F1} s elapsed, {Simulated.TotalHours:F2} h simulated");
+        $"{Elapsed.TotalSeconds:F1} s elapsed, {Simulated.TotalHours:F3} h simulated");
 }

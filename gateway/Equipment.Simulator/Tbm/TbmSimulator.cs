@@ -16,7 +16,7 @@ public sealed class TbmSimulator : SteppedSource
     public const double StrokeMaxM = 1.8;
     public const double JamsPerBoringHour = 1.0 / 10;
     public const double CoolingFaultsPerHour = 1.0 / 30;
-    public const double CoolingFaultExtraC = 40;
+    public const double CoolingFaultExtraC = 35;
 
     /// <summary>Ventilated heading air at ~1,000 m cover (virgin rock ~40 °C).</summary>
     public const double HeadingTemperatureC = 30;

@@ -14,10 +14,12 @@ public sealed class TruckSimulator : SteppedSource
 {
     public const double ReserveSocPct = 15;
     public const double ChargeTargetSocPct = 95;
-    public const double EmergencySocPct = 3;
 
-    /// <summary>Planning figure for a level leg at cruising speed, kWh/km.</summary>
-    public const double PlanningKwhPerKm = 0.25;
+    /// <summary>Below this the truck stops at the next roadside charger (service areas along the G318 have them).</summary>
+    public const double RoadsideChargeSocPct = 12;
+
+    /// <summary>Planning figure for a level leg at cruising speed incl. auxiliaries and heating, kWh/km.</summary>
+    public const double PlanningKwhPerKm = 0.35;
 
     public const double GpsNoiseDeg = 2.5e-5;
 
@@ -123,9 +125,10 @@ public sealed class TruckSimulator : SteppedSource
         }
 
         _socPct = Math.Clamp(_socPct - batteryW * dt / 3.6e6 / _v.BatteryKwh * 100, 0, 100);
-        if (_phase == TruckPhase.Driving && _socPct < EmergencySocPct)
+        if (_phase == TruckPhase.Driving && _socPct < RoadsideChargeSocPct)
         {
-            // Stranded: a service van's mobile charger brings the truck back to the target.
+            // Some legs (Kangding → Litang: 286 km and 2,200 m of climbing) exceed one charge; the
+            // profile lists only major towns, so the service-area chargers between them are implied here.
             _phase = TruckPhase.Charging;
         }
 
@@ -235,8 +238,8 @@ public sealed class TruckSimulator : SteppedSource
         _batteryC += (heatW - coolingW) * dt / _v.PackHeatCapacityJPerK;
 
         var load = Math.Abs(tractionW) / 1000 / _v.MaxTractionKw;
-        _motorC = Lag(_motorC, ambient + 85 * load / airFactor, 900, dt);
-        _inverterC = Lag(_inverterC, ambient + 45 * load / airFactor, 300, dt);
+        _motorC = Lag(_motorC, ambient + 120 * load / airFactor, 900, dt);
+        _inverterC = Lag(_inverterC, ambient + 50 * load / airFactor, 300, dt);
     }
 
     private static double Lag(double value, double target, double timeConstantS, double dt) =>

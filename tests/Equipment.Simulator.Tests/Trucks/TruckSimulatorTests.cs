@@ -76,6 +76,18 @@ public class TruckSimulatorTests
     }
 
     [Fact]
+    public void Run_BatteryNearlyEmptyBetweenTowns_StopsAtARoadsideChargerAtTwelvePercent()
+    {
+        // Km 400 lies between Zheduo Pass and Gaoersi Pass, far from any listed town.
+        var points = Simulate.Parse(Simulate.Run(Truck(400, 1, 13), TimeSpan.FromHours(1)));
+
+        var firstStop = points.Skip(60).First(p => p.Double("speed_kmh") == 0);
+        firstStop.Double("soc_pct").Should().BeInRange(11.9, 12.1);
+        points.Min(p => p.Double("soc_pct")).Should().BeGreaterThan(11.9);
+        points[^1].Double("soc_pct").Should().BeGreaterThan(firstStop.Double("soc_pct") + 30);
+    }
+
+    [Fact]
     public void Run_TwelveHours_StaysOnTheProfileWithSmallGradeNoise()
     {
         var sim = Truck(1000, 1, 90);
