@@ -41,6 +41,9 @@ public sealed class SimulationRunner(IReadOnlyList<ITelemetrySource> sources, Re
         finally
         {
             channel.Writer.TryComplete();
+
+            // However the run ends, an unreachable gateway must not keep the process alive forever.
+            flush.CancelAfter(settings.FlushDeadline);
         }
 
         await consumer.ConfigureAwait(false);

@@ -54,4 +54,20 @@ public class SimulationRunnerTests
         summary.PointsDropped.Should().Be(0);
         summary.ToString().Should().Contain("points sent").And.Contain("0 errors");
     }
+
+    [Fact]
+    public async Task RunAsync_GatewayDownAtEnd_GivesUpAfterFlushDeadlineAndCountsDropped()
+    {
+        var stats = new SendStatistics();
+        var sender = new ResilientSender(new FailingWriter(), new RetryPolicy(new Random(1)), stats, _ => { });
+        var settings = new RunSettings(Simulate.Epoch, 1, 0.2, 1000, 4) { FlushDeadline = TimeSpan.FromSeconds(1) };
+        var runner = new SimulationRunner(Sources(42), sender, settings, _ => { });
+
+        var summary = await runner.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        summary.PointsSent.Should().Be(0);
+        summary.PointsDropped.Should().Be(summary.PointsGenerated).And.BeGreaterThan(0);
+        summary.Retries.Should().BeGreaterThan(0);
+        summary.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
 }
