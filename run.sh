@@ -56,6 +56,7 @@ trap 'exit 143' TERM
 
 ensure_dotnet
 [ -n "${EQUIPMENT_INFLUX_URL:-}" ] || ensure_apt influxd influxdb
+ensure_apt redis-server redis-server
 
 mkdir -p "$DATA/logs"
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -70,6 +71,13 @@ if [ -z "${EQUIPMENT_INFLUX_URL:-}" ]; then
   export EQUIPMENT_INFLUX_URL="http://127.0.0.1:8086"
 fi
 wait_http "$EQUIPMENT_INFLUX_URL/ping" 30 "InfluxDB"
+
+# Grain state (registry, twins, alerts) lives in a local Redis with append-only persistence, so it survives restarts.
+mkdir -p "$DATA/redis"
+redis-server --port 6379 --bind 127.0.0.1 --dir "$DATA/redis" --appendonly yes --save "" --daemonize no >"$DATA/logs/redis.log" 2>&1 &
+PIDS+=($!)
+wait_tcp 127.0.0.1 6379 20 "Redis"
+export Cluster__Storage=redis Cluster__Redis=127.0.0.1:6379
 
 bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 
@@ -98,6 +106,7 @@ Equipment is running.
   Dashboard   http://127.0.0.1:5090   (REST: /api/equipment, health: /health)
   Gateway     http://127.0.0.1:5080   (InfluxDB write API: /api/v2/write, /write, /ping)
   InfluxDB    $EQUIPMENT_INFLUX_URL   (database ${EQUIPMENT_INFLUX_DATABASE:-equipment})
+  Redis       127.0.0.1:6379          (grain state, .data/redis)
   Silo        Orleans 127.0.0.1:11111, client gateway 30000
   Simulator   $SIM_STATE
   Dev token   $EQUIPMENT_DEV_TOKEN
