@@ -39,10 +39,12 @@ fi
 source "$ROOT/scripts/common.sh"
 
 PIDS=()
+SIM_PID=""
 cleanup() {
   trap - INT TERM EXIT
   echo
   echo "Stopping…"
+  [ -z "$SIM_PID" ] || kill -TERM "$SIM_PID" 2>/dev/null || true
   for (( i=${#PIDS[@]}-1; i>=0; i-- )); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -96,7 +98,7 @@ SIM_STATE="off (--no-simulator)"
 if [ "$SIMULATOR" = "1" ]; then
   SIM_DLL="$(bin gateway/Equipment.Simulator Equipment.Simulator)"
   (cd "$ROOT" && exec dotnet "$SIM_DLL" --tbms "$TBMS" --trucks "$TRUCKS" --url http://127.0.0.1:5080 --dashboard http://127.0.0.1:5090 --token "$EQUIPMENT_DEV_TOKEN") >"$DATA/logs/simulator.log" 2>&1 &
-  PIDS+=($!)
+  SIM_PID=$!
   SIM_STATE="$TBMS TBMs and $TRUCKS trucks (log: .data/logs/simulator.log)"
 fi
 
@@ -118,8 +120,13 @@ Try: curl -XPOST 'http://127.0.0.1:5080/api/v2/write?org=equipment&bucket=equipm
 Press Ctrl-C to stop.
 INFO
 
-# Stay up while everything runs; if any process dies, say which and stop the rest.
+# Stay up while everything runs; if a platform process dies, say which and stop the rest. The simulator
+# is only a data source: if it stops, the platform keeps running.
 while true; do
+  if [ -n "${SIM_PID:-}" ] && ! kill -0 "$SIM_PID" 2>/dev/null; then
+    echo "The simulator stopped; see .data/logs/simulator.log. The platform keeps running." >&2
+    SIM_PID=""
+  fi
   for pid in "${PIDS[@]}"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "A platform process ($pid) exited; see .data/logs/. Stopping." >&2
