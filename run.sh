@@ -31,10 +31,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-if [ "$SILOS" != "1" ]; then
-  echo "run.sh: --silos $SILOS needs Redis clustering, which is not built yet; only --silos 1 runs today" >&2
-  exit 2
-fi
+case "$SILOS" in ''|*[!0-9]*|0) echo "run.sh: --silos needs a positive number" >&2; exit 2 ;; esac
 
 source "$ROOT/scripts/common.sh"
 
@@ -79,13 +76,18 @@ mkdir -p "$DATA/redis"
 redis-server --port 6379 --bind 127.0.0.1 --dir "$DATA/redis" --appendonly yes --save "" --daemonize no >"$DATA/logs/redis.log" 2>&1 &
 PIDS+=($!)
 wait_tcp 127.0.0.1 6379 20 "Redis"
-export Cluster__Storage=redis Cluster__Redis=127.0.0.1:6379
+# Membership and grain state in Redis: the silos form one cluster and clients find them through it.
+export Cluster__Storage=redis Cluster__Redis=127.0.0.1:6379 Cluster__Clustering=redis
 
 bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 
-(cd "$ROOT/silo/Equipment.Silo" && exec dotnet "$(bin silo/Equipment.Silo Equipment.Silo)") >"$DATA/logs/silo.log" 2>&1 &
-PIDS+=($!)
-wait_tcp 127.0.0.1 30000 60 "silo"
+for (( i=0; i<SILOS; i++ )); do
+  log="$DATA/logs/silo.log"; [ "$SILOS" = 1 ] || log="$DATA/logs/silo-$((i+1)).log"
+  (cd "$ROOT/silo/Equipment.Silo" && exec dotnet "$(bin silo/Equipment.Silo Equipment.Silo)" \
+     --Cluster:SiloPort=$((11111+i)) --Cluster:GatewayPort=$((30000+i))) >"$log" 2>&1 &
+  PIDS+=($!)
+done
+for (( i=0; i<SILOS; i++ )); do wait_tcp 127.0.0.1 $((30000+i)) 60 "silo $((i+1))"; done
 
 (cd "$ROOT/gateway/Equipment.Gateway" && exec dotnet "$(bin gateway/Equipment.Gateway Equipment.Gateway)") >"$DATA/logs/gateway.log" 2>&1 &
 PIDS+=($!)
@@ -109,7 +111,7 @@ Equipment is running.
   Gateway     http://127.0.0.1:5080   (InfluxDB write API: /api/v2/write, /write, /ping)
   InfluxDB    $EQUIPMENT_INFLUX_URL   (database ${EQUIPMENT_INFLUX_DATABASE:-equipment})
   Redis       127.0.0.1:6379          (grain state, .data/redis)
-  Silo        Orleans 127.0.0.1:11111, client gateway 30000
+  Silos       $SILOS (Orleans 127.0.0.1:11111…, client gateways 30000…; membership in Redis)
   Simulator   $SIM_STATE
   Dev token   $EQUIPMENT_DEV_TOKEN
   Logs        .data/logs/

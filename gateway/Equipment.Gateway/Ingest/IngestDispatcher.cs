@@ -17,7 +17,8 @@ public sealed class IngestDispatcher(IGrainFactory grains, ILogger<IngestDispatc
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-            MaxRetryAttempts = 6,
+            // Enough to outlast a killed silo being declared dead (~15 s), after which its grains move.
+            MaxRetryAttempts = 10,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = TimeSpan.FromMilliseconds(250),

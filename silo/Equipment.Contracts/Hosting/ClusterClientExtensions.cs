@@ -14,7 +14,21 @@ public static class ClusterClientExtensions
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.UseOrleansClient(client =>
         {
-            client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+            if (options.Clustering == "redis")
+            {
+                // Gateways are discovered from the membership table, so clients follow silos as they come and go.
+                client.Configure<Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ClusterId = options.ClusterId;
+                    o.ServiceId = options.ServiceId;
+                });
+                client.UseRedisClustering(options.Redis);
+            }
+            else
+            {
+                client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+            }
+
             client.Services.AddSerializer(s => s.AddDomainTypes());
             var deadline = DateTime.UtcNow.AddSeconds(options.ConnectRetrySeconds);
 

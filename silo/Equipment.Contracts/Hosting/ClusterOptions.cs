@@ -26,6 +26,9 @@ public sealed class ClusterOptions
     /// <summary>StackExchange.Redis connection string, for <c>redis</c> clustering and grain state.</summary>
     public string Redis { get; set; } = "127.0.0.1:6379";
 
+    /// <summary>The address other silos and clients reach this silo at (<c>redis</c> clustering); loopback on one machine.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
     [Range(1, 65535)]
     public int SiloPort { get; set; } = 11111;
 
