@@ -13,6 +13,7 @@ var app = builder.Build();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapEquipmentApi();
+app.MapAlertApi();
 app.MapHistoryApi();
 app.MapLiveHub();
 app.Run();

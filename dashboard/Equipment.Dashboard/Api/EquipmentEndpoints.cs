@@ -1,8 +1,14 @@
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Hosting;
+using Equipment.Contracts.Messages;
+using Equipment.Domain.Alerts;
+using Equipment.Domain.Tbm;
+using Equipment.Domain.Truck;
+using Equipment.Telemetry.Schema;
 
 namespace Equipment.Dashboard.Api;
 
+/// <summary>The registry and live-state REST API of CONTRACTS.md.</summary>
 public static class EquipmentEndpoints
 {
     public static WebApplication MapEquipmentApi(this WebApplication app)
@@ -16,21 +22,103 @@ public static class EquipmentEndpoints
         });
 
         app.MapGet("/api/equipment/{id}", async (string id, IGrainFactory grains, TimeProvider time) =>
+            await FindAsync(grains, id) is { } grain
+                ? Results.Ok(EquipmentView.From(await grain.GetSnapshot(), time.GetUtcNow()))
+                : NotFound(id));
+
+        app.MapGet("/api/equipment/{id}/registration", async (string id, IGrainFactory grains) =>
+            await FindAsync(grains, id) is { } grain ? Results.Ok(await grain.GetRegistration()) : NotFound(id));
+
+        app.MapPut("/api/equipment/{id}", async (string id, EquipmentRegistration body, IGrainFactory grains) =>
         {
-            var entries = await grains.GetGrain<IEquipmentDirectoryGrain>(0).List();
-            var entry = entries.FirstOrDefault(e => e.Id == id);
-            if (entry is null || EquipmentGrains.Get(grains, entry) is not { } grain)
+            var errors = Validate(id, body);
+            if (errors.Count > 0)
             {
-                return Results.NotFound(new { code = "not found", message = $"no equipment '{id}'" });
+                return Results.Json(new { code = "invalid", message = string.Join(" ", errors), errors }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            return Results.Ok(EquipmentView.From(await grain.GetSnapshot(), time.GetUtcNow()));
+            var kind = body.Kind == "tbm" ? EquipmentKind.Tbm : EquipmentKind.Truck;
+            var existing = await FindAsync(grains, id);
+            if (existing is not null && (await existing.GetSnapshot()).Kind != body.Kind)
+            {
+                return Results.Json(new { code = "conflict", message = $"'{id}' is already registered as another kind" }, statusCode: StatusCodes.Status409Conflict);
+            }
+
+            await EquipmentGrains.Get(grains, kind, id).Register(body);
+            return Results.Ok(await EquipmentGrains.Get(grains, kind, id).GetRegistration());
         });
+
+        app.MapGet("/api/tbm/{id}/strokes", async (string id, IGrainFactory grains) =>
+            await FindAsync(grains, id) is ITbmGrain tbm ? Results.Ok(await tbm.GetStrokes()) : NotFound(id));
+
+        app.MapGet("/api/tbm/{id}/cutters", async (string id, IGrainFactory grains) =>
+            await FindAsync(grains, id) is ITbmGrain tbm ? Results.Ok(await tbm.GetCutterWear()) : NotFound(id));
+
+        app.MapGet("/api/trucks/{id}/runs", async (string id, IGrainFactory grains) =>
+            await FindAsync(grains, id) is ITruckGrain truck ? Results.Ok(await truck.GetRuns()) : NotFound(id));
+
+        app.MapGet("/api/routes/{routeId}", (string routeId) =>
+            Equipment.Domain.Routes.KnownRoutes.Find(routeId) is { } route
+                ? Results.Ok(new { id = route.Id, totalKm = route.LengthKm, waypoints = route.Waypoints })
+                : Results.NotFound(new { code = "not found", message = $"no route '{routeId}'" }));
 
         app.MapGet("/health", async (IGrainFactory grains) =>
             await ClusterHealth.IsReachableAsync(grains, TimeSpan.FromSeconds(2))
                 ? Results.Json(new { status = "ready" })
                 : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         return app;
+    }
+
+    /// <summary>The grain of a known machine, of the right kind; null when the platform has never seen it.</summary>
+    internal static async Task<IEquipmentGrain?> FindAsync(IGrainFactory grains, string id)
+    {
+        var entries = await grains.GetGrain<IEquipmentDirectoryGrain>(0).List();
+        var entry = Array.Find(entries, e => e.Id == id);
+        return entry is null ? null : EquipmentGrains.Get(grains, entry);
+    }
+
+    private static IResult NotFound(string id) => Results.NotFound(new { code = "not found", message = $"no equipment '{id}'" });
+
+    private static List<string> Validate(string id, EquipmentRegistration body)
+    {
+        var errors = new List<string>();
+        if (!TelemetrySchema.IsValidId(id))
+        {
+            errors.Add($"id must be 1 to {TelemetrySchema.MaxIdLength} letters, digits or - _ . :");
+        }
+
+        try
+        {
+            switch (body.Kind)
+            {
+                case "tbm":
+                    var tbm = body.Tbm ?? new TbmParameters();
+                    errors.AddRange(tbm.Validate());
+                    if (errors.Count == 0)
+                    {
+                        AlertRuleSet.Merge(BuiltInAlertRules.ForTbm(tbm), body.Rules);
+                    }
+
+                    break;
+                case "truck":
+                    var truck = body.Truck ?? new TruckParameters();
+                    errors.AddRange(truck.Validate());
+                    if (errors.Count == 0)
+                    {
+                        AlertRuleSet.Merge(BuiltInAlertRules.ForTruck(truck), body.Rules);
+                    }
+
+                    break;
+                default:
+                    errors.Add("kind must be \"tbm\" or \"truck\"");
+                    break;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(e.Message);
+        }
+
+        return errors;
     }
 }

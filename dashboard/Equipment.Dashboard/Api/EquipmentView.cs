@@ -1,4 +1,7 @@
 using Equipment.Contracts.Messages;
+using Equipment.Domain.Alerts;
+using Equipment.Domain.Tbm;
+using Equipment.Domain.Truck;
 
 namespace Equipment.Dashboard.Api;
 
@@ -6,13 +9,17 @@ namespace Equipment.Dashboard.Api;
 public sealed record EquipmentView(
     string Id,
     string Kind,
+    string? Name,
     string? Site,
     string? Fleet,
     DateTimeOffset? LastSeen,
     DateTimeOffset? LastMeasured,
     long PointsReceived,
     bool Stale,
-    SortedDictionary<string, FieldView> Fields)
+    SortedDictionary<string, FieldView> Fields,
+    TbmKpis? Tbm,
+    TruckKpis? Truck,
+    Alert[] OpenAlerts)
 {
     /// <summary>A machine silent for this long is shown as stale (offline).</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(120);
@@ -28,12 +35,16 @@ public sealed record EquipmentView(
         return new EquipmentView(
             s.Id,
             s.Kind,
+            s.Name,
             s.Kind == "tbm" ? s.Group : null,
             s.Kind == "truck" ? s.Group : null,
             s.LastSeen,
             s.LastMeasured,
             s.PointsReceived,
             s.LastSeen is null || now - s.LastSeen > StaleAfter,
-            fields);
+            fields,
+            s.Tbm,
+            s.Truck,
+            s.OpenAlerts ?? []);
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace Equipment.Contracts.Hosting;
 
@@ -15,6 +15,7 @@ public static class ClusterClientExtensions
         builder.UseOrleansClient(client =>
         {
             client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
+            client.Services.AddSerializer(s => s.AddDomainTypes());
             var deadline = DateTime.UtcNow.AddSeconds(options.ConnectRetrySeconds);
 
             // Without a filter a missing silo makes the client retry for minutes; this fails start-up in seconds instead.

@@ -1,46 +1,256 @@
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Messages;
+using Equipment.Domain.Alerts;
 using Equipment.Grains.Influx;
 using Equipment.Grains.Live;
+using Equipment.Telemetry.Ingest;
+using Equipment.Telemetry.LineProtocol;
 
 namespace Equipment.Grains.Grains;
 
 /// <summary>
-/// What the TBM and truck twins share: apply a batch to the live state, hand its lines to the silo's
-/// InfluxDB writer, and make the machine known to the directory once per activation.
+/// What the TBM and truck twins share. A batch is applied to the live state and the twin synchronously
+/// (so interleaved calls never see half of one), its lines and whatever the twin derived (strokes, runs,
+/// KPIs, alert transitions) go to the silo's InfluxDB writer, and the call completes once InfluxDB has
+/// them. Alert transitions are persisted before they are announced, so a silo restart loses none.
+/// Twin state is otherwise saved by the directory's periodic sweep (<see cref="Tick"/>), not per batch.
 /// </summary>
-public abstract class EquipmentGrain(ITelemetryWriter writer, TimeProvider time) : Grain, IEquipmentGrain
+public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvider time, IPersistentState<TState> state)
+    : Grain, IEquipmentGrain
+    where TState : EquipmentGrainState, new()
 {
+    /// <summary>Snapshots go to the dashboards at most this often per machine.</summary>
+    private static readonly TimeSpan SnapshotInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>KPI lines go to InfluxDB at most this often per machine.</summary>
+    private static readonly TimeSpan KpiInterval = TimeSpan.FromSeconds(10);
+
     private readonly LiveState _live = new();
     private Task? _registration;
+    private Task? _saving;
+    private bool _dirty;
+    private DateTimeOffset _lastSnapshot = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastKpi = DateTimeOffset.MinValue;
+    private IGrainTimer? _snapshotTimer;
 
     protected abstract string Kind { get; }
 
-    protected LiveState Live => _live;
+    protected TState State => state.State;
 
-    public Task Ingest(TelemetryBatch batch)
+    protected string Id => this.GetPrimaryKeyString();
+
+    protected TimeProvider Time => time;
+
+    protected ITelemetryWriter Writer => writer;
+
+    /// <summary>The site or fleet: the registered one, else the last one telemetry carried.</summary>
+    protected string? Group => (Kind == "tbm" ? State.Registration.Site : State.Registration.Fleet) ?? _live.Group;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Applied synchronously, so interleaved calls never see a half-applied batch.
-        _live.Apply(batch.Lines, time.GetUtcNow());
-        _registration ??= GrainFactory.GetGrain<IEquipmentDirectoryGrain>(0).Register(new EquipmentEntry(this.GetPrimaryKeyString(), Kind));
-        var stored = writer.WriteAsync(batch.Lines, batch.Points);
-        return _registration.IsCompletedSuccessfully ? stored : Both(_registration, stored);
+        BuildTwin();
+        return Task.CompletedTask;
     }
 
-    public Task<EquipmentSnapshot> GetSnapshot() => Task.FromResult(_live.ToSnapshot(this.GetPrimaryKeyString(), Kind));
-
-    private async Task Both(Task registration, Task stored)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        try
+        if (_dirty)
         {
-            await registration;
+            await SaveAsync();
         }
-        catch
+    }
+
+    public async Task Ingest(TelemetryBatch batch)
+    {
+        var now = time.GetUtcNow();
+        _live.Apply(batch.Lines, now);
+        using var derived = new ByteBuffer(256);
+        ApplyToTwin(batch.Lines, derived);
+        var events = EvaluateAlerts();
+        WriteAlertLines(events, derived);
+        if (now - _lastKpi >= KpiInterval)
         {
-            // A failed registration is tried again with the next batch rather than failing this one.
-            _registration = null;
+            _lastKpi = now;
+            WriteKpiLine(derived, LineProtocolWriter.ToNanoseconds(now));
+        }
+
+        _dirty = true;
+        var stored = writer.WriteAsync(batch.Lines, batch.Points);
+        var storedDerived = derived.Length > 0 ? writer.WriteAsync(derived.WrittenMemory, CountLines(derived.WrittenSpan)) : Task.CompletedTask;
+        EnsureRegistered();
+        PublishSnapshotSoon(now);
+        if (events.Count > 0)
+        {
+            await AnnounceAsync(events);
         }
 
         await stored;
+        await storedDerived;
+    }
+
+    public Task<EquipmentSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
+
+    public async Task Register(EquipmentRegistration registration)
+    {
+        registration.Kind = Kind;
+        State.Registration = registration;
+        BuildTwin();
+        await SaveAsync();
+        _registration = null;
+        EnsureRegistered();
+        await _registration!;
+        PublishSnapshotSoon(time.GetUtcNow());
+    }
+
+    public Task<EquipmentRegistration> GetRegistration() => Task.FromResult(State.Registration);
+
+    public async Task<Alert?> Acknowledge(string alertId, string by)
+    {
+        var transition = AcknowledgeAlert(alertId, by);
+        if (transition is null)
+        {
+            return null;
+        }
+
+        using var derived = new ByteBuffer(256);
+        WriteAlertLines([transition], derived);
+        await AnnounceAsync([transition]);
+        await writer.WriteAsync(derived.WrittenMemory, 1);
+        return transition.Alert;
+    }
+
+    public async Task Tick()
+    {
+        using var derived = new ByteBuffer(256);
+        var changed = TickTwin(derived);
+        var events = EvaluateAlerts();
+        WriteAlertLines(events, derived);
+        var stored = derived.Length > 0 ? writer.WriteAsync(derived.WrittenMemory, CountLines(derived.WrittenSpan)) : Task.CompletedTask;
+        if (events.Count > 0)
+        {
+            await AnnounceAsync(events);
+        }
+        else if (_dirty || changed)
+        {
+            await SaveAsync();
+        }
+
+        await stored;
+    }
+
+    /// <summary>Rebuilds the domain twin from the persisted state and the current registration.</summary>
+    protected abstract void BuildTwin();
+
+    /// <summary>Feeds the batch to the twin; writes what it derives (closed strokes, runs) as lines.</summary>
+    protected abstract void ApplyToTwin(ReadOnlySpan<byte> lines, ByteBuffer derived);
+
+    protected abstract IReadOnlyList<AlertEvent> EvaluateAlerts();
+
+    protected abstract AlertEvent? AcknowledgeAlert(string alertId, string by);
+
+    /// <summary>Time-based work without telemetry (e.g. closing a truck's run); true when state changed.</summary>
+    protected virtual bool TickTwin(ByteBuffer derived) => false;
+
+    protected abstract void WriteKpiLine(ByteBuffer derived, long timestampNs);
+
+    /// <summary>Adds the twin's KPIs and open alerts to the live snapshot.</summary>
+    protected abstract EquipmentSnapshot Decorate(EquipmentSnapshot snapshot);
+
+    protected static int CountLines(ReadOnlySpan<byte> lines) => lines.Count((byte)'\n');
+
+    private EquipmentSnapshot Snapshot() =>
+        Decorate(_live.ToSnapshot(Id, Kind) with { Group = Group, Name = State.Registration.Name });
+
+    private void WriteAlertLines(IReadOnlyList<AlertEvent> events, ByteBuffer derived)
+    {
+        foreach (var e in events)
+        {
+            var a = e.Alert;
+            new LineProtocolWriter(derived, "alert")
+                .Tag("id", Id)
+                .Tag("rule", a.RuleId)
+                .Tag("severity", a.Severity.ToString().ToLowerInvariant())
+                .Field("transition", e.Transition.ToString().ToLowerInvariant())
+                .Field("state", a.State.ToString().ToLowerInvariant())
+                .Field("alert_id", a.Id)
+                .Field("message", a.Message)
+                .Field("value", a.Value)
+                .Field("threshold", a.Threshold)
+                .Field("by", a.AcknowledgedBy)
+                .End(LineProtocolWriter.ToNanoseconds(e.At));
+        }
+    }
+
+    /// <summary>Persist first, then tell the alert book and the dashboards.</summary>
+    private async Task AnnounceAsync(IReadOnlyList<AlertEvent> events)
+    {
+        await SaveAsync();
+        var book = GrainFactory.GetGrain<IAlertBookGrain>(0);
+        var feed = GrainFactory.GetGrain<ILiveFeedGrain>(0);
+        foreach (var e in events)
+        {
+            var notice = new AlertNotice(e.Transition, e.Alert, Kind, Group);
+            await book.Record(notice);
+            await feed.PublishAlert(notice);
+        }
+
+        PublishSnapshotSoon(time.GetUtcNow());
+    }
+
+    /// <summary>Saves the state; concurrent callers share one write at a time and each returns after a write that includes its change.</summary>
+    private async Task SaveAsync()
+    {
+        _dirty = true;
+        while (true)
+        {
+            if (_saving is { IsCompleted: false } running)
+            {
+                await running;
+                continue;
+            }
+
+            if (!_dirty)
+            {
+                return;
+            }
+
+            _dirty = false;
+            _saving = state.WriteStateAsync();
+        }
+    }
+
+    private void EnsureRegistered()
+    {
+        if (_registration is { IsFaulted: true })
+        {
+            _registration = null;
+        }
+
+        _registration ??= GrainFactory.GetGrain<IEquipmentDirectoryGrain>(0).Register(new EquipmentEntry(Id, Kind));
+    }
+
+    /// <summary>Coalesces snapshots: one now if the last is old enough, else one when the interval is over.</summary>
+    private void PublishSnapshotSoon(DateTimeOffset now)
+    {
+        var due = _lastSnapshot + SnapshotInterval - now;
+        if (due <= TimeSpan.Zero)
+        {
+            PublishSnapshot();
+            return;
+        }
+
+        _snapshotTimer ??= this.RegisterGrainTimer(() =>
+        {
+            _snapshotTimer?.Dispose();
+            _snapshotTimer = null;
+            PublishSnapshot();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    private void PublishSnapshot()
+    {
+        _lastSnapshot = time.GetUtcNow();
+        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishSnapshot(Snapshot()).Ignore();
     }
 }

@@ -1,9 +1,107 @@
 using Equipment.Contracts.Grains;
+using Equipment.Contracts.Messages;
+using Equipment.Domain.Alerts;
+using Equipment.Domain.Routes;
+using Equipment.Domain.Truck;
 using Equipment.Grains.Influx;
+using Equipment.Grains.Live;
+using Equipment.Telemetry.Ingest;
+using Equipment.Telemetry.LineProtocol;
+using Microsoft.Extensions.Options;
 
 namespace Equipment.Grains.Grains;
 
-public sealed class TruckGrain(ITelemetryWriter writer, TimeProvider time) : EquipmentGrain(writer, time), ITruckGrain
+/// <summary>The twin of one truck: altitude runs, route position and range, brake wear and alerts, by <see cref="TruckTwin"/>.</summary>
+public sealed class TruckGrain(
+    ITelemetryWriter writer,
+    TimeProvider time,
+    IOptions<AlertRuleSettings> rules,
+    [PersistentState("twin", EquipmentStorage.Name)] IPersistentState<TruckGrainState> state)
+    : EquipmentGrain<TruckGrainState>(writer, time, state), ITruckGrain
 {
+    private TruckTwin _twin = null!;
+
     protected override string Kind => "truck";
+
+    public Task<AltitudeRun[]> GetRuns() => Task.FromResult(_twin.Runs.ToArray());
+
+    protected override void BuildTwin()
+    {
+        var parameters = State.Registration.Truck ?? new TruckParameters();
+        _twin = new TruckTwin(
+            Id,
+            parameters,
+            Time,
+            parameters.RouteId is { } route ? KnownRoutes.Find(route) : null,
+            State.Twin,
+            rules.Value.Truck.Select(r => r.ToOverride()),
+            State.Registration.Rules);
+    }
+
+    protected override void ApplyToTwin(ReadOnlySpan<byte> lines, ByteBuffer derived)
+    {
+        var reader = new LineProtocolReader(lines);
+        while (reader.Read(out var line) == ReadStatus.Line)
+        {
+            if (_twin.Apply(SampleMapper.ToTruck(line)) is { } closed)
+            {
+                WriteRun(closed, derived);
+            }
+        }
+    }
+
+    protected override bool TickTwin(ByteBuffer derived)
+    {
+        if (_twin.Tick() is not { } closed)
+        {
+            return false;
+        }
+
+        WriteRun(closed, derived);
+        return true;
+    }
+
+    protected override IReadOnlyList<AlertEvent> EvaluateAlerts() => _twin.EvaluateAlerts();
+
+    protected override AlertEvent? AcknowledgeAlert(string alertId, string by) => _twin.Acknowledge(alertId, by);
+
+    protected override void WriteKpiLine(ByteBuffer derived, long timestampNs)
+    {
+        var k = _twin.Snapshot();
+        new LineProtocolWriter(derived, "truck_kpi")
+            .Tag("id", Id)
+            .Tag("fleet", Group)
+            .Field("route_km", k.RoutePosition?.RouteKm)
+            .Field("soc_needed_pct", k.Range?.SocNeededPct)
+            .Field("soc_margin_pct", k.Range?.SocMarginPct)
+            .Field("run_distance_km", k.CurrentRun?.DistanceKm)
+            .Field("run_energy_kwh", k.CurrentRun?.EnergyKwh)
+            .Field("run_regen_kwh", k.CurrentRun?.RegenKwh)
+            .Field("run_ascent_m", k.CurrentRun?.AscentM)
+            .Field("brake_pad_km_left", k.BrakeWear?.KmToMinimum)
+            .End(timestampNs);
+    }
+
+    protected override EquipmentSnapshot Decorate(EquipmentSnapshot snapshot) =>
+        snapshot with { Truck = _twin.Snapshot(), OpenAlerts = _twin.OpenAlerts.ToArray() };
+
+    /// <summary>One <c>truck_run</c> point per closed run, at its end.</summary>
+    private void WriteRun(AltitudeRun r, ByteBuffer derived) =>
+        new LineProtocolWriter(derived, "truck_run")
+            .Tag("id", Id)
+            .Tag("fleet", Group)
+            .Field("run_id", r.RunId)
+            .Field("distance_km", r.DistanceKm)
+            .Field("ascent_m", r.AscentM)
+            .Field("descent_m", r.DescentM)
+            .Field("max_altitude_m", r.MaxAltitudeM)
+            .Field("energy_kwh", r.EnergyKwh)
+            .Field("regen_kwh", r.RegenKwh)
+            .Field("kwh_per_100km", r.KwhPer100Km)
+            .Field("kwh_per_1000m_climb", r.KwhPer1000mClimb)
+            .Field("min_soc_pct", r.MinSocPct)
+            .Field("battery_temp_min_c", r.BatteryTempMinC)
+            .Field("battery_temp_max_c", r.BatteryTempMaxC)
+            .Field("time_above_4000m_s", r.TimeAbove4000mS)
+            .End(LineProtocolWriter.ToNanoseconds(r.End ?? r.Start));
 }

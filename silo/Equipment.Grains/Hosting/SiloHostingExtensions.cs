@@ -1,9 +1,11 @@
+using Equipment.Contracts.Grains;
 using Equipment.Contracts.Hosting;
 using Equipment.Grains.Grains;
 using Equipment.Grains.Influx;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Serialization;
 
 namespace Equipment.Grains.Hosting;
 
@@ -28,6 +30,11 @@ public static class SiloHostingExtensions
     public static ISiloBuilder AddEquipmentGrains(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(EquipmentStorage.Name);
+        silo.Services.AddSerializer(s => s.AddDomainTypes());
+        silo.Services.AddOptions<AlertRuleSettings>().BindConfiguration(AlertRuleSettings.Section);
+
+        // The directory's sweep is what notices silent machines, so it runs from start, not from the first call.
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IEquipmentDirectoryGrain>(0).Count());
         return silo;
     }
 

@@ -46,6 +46,9 @@ public sealed class ByteBuffer : IDisposable
 
     public void Clear() => Length = 0;
 
+    /// <summary>Drops everything written after <paramref name="length"/>.</summary>
+    public void Truncate(int length) => Length = Math.Min(Length, length);
+
     public byte[] ToArray() => WrittenSpan.ToArray();
 
     public void Dispose()

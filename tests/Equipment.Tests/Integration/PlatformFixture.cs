@@ -48,6 +48,7 @@ public class PlatformFixture : IAsyncLifetime
             ["Influx:FlushIntervalMs"] = "20",
         }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 

@@ -19,8 +19,8 @@ export async function reload() {
 }
 
 async function loadAlerts() {
-  const lists = await Promise.all(['active', 'acknowledged', 'cleared'].map((s) => api(`/api/alerts?state=${s}`).catch(() => [])));
-  return lists.flat();
+  // Without a state filter the alert book returns open and recently cleared alerts, newest first.
+  return api('/api/alerts').catch(() => []);
 }
 
 export async function connect() {

@@ -1,0 +1,52 @@
+using Equipment.Contracts.Grains;
+using Equipment.Domain.Alerts;
+
+namespace Equipment.Dashboard.Api;
+
+/// <summary><c>GET /api/alerts?state=…</c> and <c>POST /api/alerts/{alertId}/ack</c>.</summary>
+public static class AlertEndpoints
+{
+    public static WebApplication MapAlertApi(this WebApplication app)
+    {
+        app.MapGet("/api/alerts", async (string? state, IGrainFactory grains) =>
+        {
+            AlertState? filter = state switch
+            {
+                null or "" => null,
+                "active" => AlertState.Active,
+                "acknowledged" => AlertState.Acknowledged,
+                "cleared" => AlertState.Cleared,
+                _ => (AlertState)(-1),
+            };
+            if (filter == (AlertState)(-1))
+            {
+                return Results.Json(new { code = "invalid", message = "state must be active, acknowledged or cleared" }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).List(filter));
+        });
+
+        app.MapPost("/api/alerts/{alertId}/ack", async (string alertId, AcknowledgeRequest? body, IGrainFactory grains) =>
+        {
+            // Alert ids are "{equipmentId}:{ruleId}:{sequence}"; rule ids have no ':', equipment ids may.
+            var parts = alertId.Split(':');
+            if (parts.Length < 3)
+            {
+                return Results.NotFound(new { code = "not found", message = $"no alert '{alertId}'" });
+            }
+
+            var equipmentId = string.Join(':', parts[..^2]);
+            if (await EquipmentEndpoints.FindAsync(grains, equipmentId) is not { } grain)
+            {
+                return Results.NotFound(new { code = "not found", message = $"no alert '{alertId}'" });
+            }
+
+            var by = string.IsNullOrWhiteSpace(body?.By) ? "anonymous" : body.By.Trim();
+            var alert = await grain.Acknowledge(alertId, by);
+            return alert is null
+                ? Results.NotFound(new { code = "not found", message = $"no open alert '{alertId}'" })
+                : Results.Ok(alert);
+        });
+        return app;
+    }
+}

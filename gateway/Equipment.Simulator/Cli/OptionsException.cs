@@ -1,0 +1,3 @@
+namespace Equipment.Simulator.Cli;
+
+public sealed class OptionsException(string message) : Exception(message);

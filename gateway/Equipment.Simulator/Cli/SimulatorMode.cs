@@ -1,0 +1,7 @@
+namespace Equipment.Simulator.Cli;
+
+public enum SimulatorMode
+{
+    Live,
+    Replay,
+}

@@ -1,0 +1,3 @@
+namespace Equipment.Simulator.Registry;
+
+public sealed record RegistrationRequest(string Id, string JsonBody);

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Equipment.Simulator.Tbm;
+using Equipment.Simulator.Trucks;
+
+namespace Equipment.Simulator.Registry;
+
+/// <summary>Bodies for PUT /api/equipment/{id}, in the contract's camelCase shape.</summary>
+public static class RegistryBodies
+{
+    public static string Tbm(string name, string site, TbmParameters p) => new JsonObject
+    {
+        ["kind"] = "tbm",
+        ["name"] = name,
+        ["site"] = site,
+        ["tbm"] = new JsonObject
+        {
+            ["cutterCount"] = p.CutterCount,
+            ["cutterRadiusMm"] = p.CutterRadiusMm,
+            ["cutterheadDiameterM"] = p.CutterheadDiameterM,
+            ["idleTorqueKnm"] = p.IdleTorqueKnm,
+            ["torqueRatioBand"] = new JsonArray(p.TorqueRatioLow, p.TorqueRatioHigh),
+
+            // Beyond the contract's minimum: the ratings the simulator's anomalies are measured against.
+            ["nominalRpm"] = p.NominalRpm,
+            ["ratedCutterLoadKn"] = p.RatedCutterLoadKn,
+            ["ratedTorqueKnm"] = p.RatedTorqueKnm,
+            ["ratedPowerKw"] = p.RatedPowerKw,
+        },
+    }.ToJsonString();
+
+    public static string Truck(string name, string fleet, VehicleParameters v) => new JsonObject
+    {
+        ["kind"] = "truck",
+        ["name"] = name,
+        ["fleet"] = fleet,
+        ["truck"] = new JsonObject
+        {
+            ["massKg"] = v.MassKg,
+            ["batteryKwh"] = v.BatteryKwh,
+            ["rollingResistance"] = v.RollingResistance,
+            ["dragAreaM2"] = v.DragAreaM2,
+            ["drivetrainEfficiency"] = v.DrivetrainEfficiency,
+            ["regenEfficiency"] = v.RegenEfficiency,
+            ["maxTractionKw"] = v.MaxTractionKw,
+            ["chargerKw"] = v.ChargerKw,
+            ["brakePadNewMm"] = v.BrakePadNewMm,
+        },
+    }.ToJsonString();
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Equipment.Simulator.Cli;
+using Equipment.Simulator.Core;
+using Equipment.Simulator.Registry;
+using Equipment.Simulator.Replay;
+using Equipment.Simulator.Tbm;
+using Equipment.Simulator.Trucks;
+
+namespace Equipment.Simulator.Running;
+
+/// <summary>Builds the machines of a run; every machine's randomness comes from the run seed and its id.</summary>
+public static class SourceFactory
+{
+    public const string TruckFleet = "g318-express";
+    public const string StrokesRelativePath = "shared/data/tbm-strokes";
+
+    private static readonly TbmParameters[] Templates = [TbmParameters.A, TbmParameters.B, TbmParameters.C];
+
+    public static IReadOnlyList<TbmSimulator> LiveTbms(int count, int seed, DateTime startUtc, double rateHz)
+    {
+        var list = new List<TbmSimulator>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = $"tbm-{i + 1:00}";
+            var random = SeedDerivation.For(seed, id);
+            var site = $"gold-mine-{i / 2 + 1}";
+
+            // Declines of neighbouring drives, each already well into the ~1,000 m deep ore body.
+            var chainage = 1_200 + 350 * i + random.NextUniform(0, 100);
+            list.Add(new TbmSimulator(id, site, Templates[i % Templates.Length], startUtc, rateHz, random, chainage));
+        }
+
+        return list;
+    }
+
+    public static IReadOnlyList<TruckSimulator> LiveTrucks(int count, int seed, DateTime startUtc, double rateHz, RouteProfile route)
+    {
+        var geometry = new RouteGeometry(route);
+        var vehicle = new VehicleParameters();
+        var list = new List<TruckSimulator>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = $"truck-{i + 1:00}";
+            var random = SeedDerivation.For(seed, id);
+
+            // Staggered along the road, alternating directions, so the fleet map is spread out.
+            var km = route.TotalKm * (i + random.NextUniform(0.1, 0.9)) / Math.Max(1, count);
+            var direction = i % 2 == 0 ? 1 : -1;
+            var soc = random.NextUniform(55, 95);
+            list.Add(new TruckSimulator(id, TruckFleet, vehicle, route, geometry, startUtc, rateHz, random, km, direction, soc));
+        }
+
+        return list;
+    }
+
+    public static IReadOnlyList<ReplaySource> Replays(int seed, DateTime startUtc, string? strokesDirectory)
+    {
+        var dir = DataFileLocator.Resolve(strokesDirectory, StrokesRelativePath, "--strokes");
+        return ReplayMachine.Shared
+            .Select(m => new ReplaySource(
+                m, StrokeCsvReader.Read(Path.Combine(dir, m.FileName)), startUtc, SeedDerivation.For(seed, m.Id)))
+            .ToList();
+    }
+
+    public static IReadOnlyList<RegistrationRequest> Registrations(IEnumerable<TbmSimulator> tbms, IEnumerable<TruckSimulator> trucks)
+    {
+        var vehicle = new VehicleParameters();
+        return tbms
+            .Select(t => new RegistrationRequest(t.Id, RegistryBodies.Tbm(DisplayName("TBM", t.Id), t.Site, t.Machine)))
+            .Concat(trucks.Select(t => new RegistrationRequest(t.Id, RegistryBodies.Truck(DisplayName("Truck", t.Id), t.Fleet, vehicle))))
+            .ToList();
+    }
+
+    public static IReadOnlyList<RegistrationRequest> ReplayRegistrations() =>
+        ReplayMachine.Shared
+            .Select(m => new RegistrationRequest(m.Id, RegistryBodies.Tbm(m.Name, ReplayMachine.Site, m.Parameters)))
+            .ToList();
+
+    private static string DisplayName(string kind, string id) =>
+        string.Create(CultureInfo.InvariantCulture, $"{kind} {id[(id.LastIndexOf('-') + 1)..]}");
+}

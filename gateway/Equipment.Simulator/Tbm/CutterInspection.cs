@@ -1,0 +1,3 @@
+namespace Equipment.Simulator.Tbm;
+
+public sealed record CutterInspection(int Position, double MeasuredWearMm, bool Replaced);

@@ -1,0 +1,10 @@
+namespace Equipment.Simulator.Tbm;
+
+public enum TbmPhase
+{
+    Boring,
+    Regripping,
+    Jammed,
+    JamRecovery,
+    ScheduledStop,
+}

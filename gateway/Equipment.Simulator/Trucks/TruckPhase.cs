@@ -1,0 +1,7 @@
+namespace Equipment.Simulator.Trucks;
+
+public enum TruckPhase
+{
+    Driving,
+    Charging,
+}
