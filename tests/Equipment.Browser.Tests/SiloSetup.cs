@@ -1,0 +1,14 @@
+using Equipment.Grains.Hosting;
+using Orleans.TestingHost;
+
+namespace Equipment.Browser.Tests;
+
+/// <summary>Gives the test cluster's silos the production grain setup and InfluxDB writer (as Equipment.Tests does).</summary>
+public sealed class SiloSetup : ISiloConfigurator
+{
+    public void Configure(ISiloBuilder siloBuilder)
+    {
+        siloBuilder.Services.AddEquipmentInflux(siloBuilder.Configuration);
+        siloBuilder.AddEquipmentGrains();
+    }
+}
