@@ -62,6 +62,7 @@ public class BrowserPlatformFixture : IAsyncLifetime
         };
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>(influx) { ["Influx:FlushIntervalMs"] = "20" }));
         builder.AddSiloBuilderConfigurator<SiloSetup>();
+        builder.AddClientBuilderConfigurator<ClientSetup>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 
