@@ -14,8 +14,8 @@ public sealed class ScreenshotPlatformFixture : BrowserPlatformFixture
 
     public static readonly (string Id, string Name, int Seed, double StartKm, double SocPct)[] Trucks =
     [
-        ("truck-07", "E-Truck 07 · Kangding run", 21, 250, 96),
-        ("truck-12", "E-Truck 12 · Litang run", 22, 560, 88),
+        ("truck-07", "E-Truck 07 · Litang run", 21, 600, 94),
+        ("truck-12", "E-Truck 12 · Batang run", 22, 720, 90),
         ("truck-15", "E-Truck 15 · Mila Pass run", 23, 1_780, 92),
     ];
 

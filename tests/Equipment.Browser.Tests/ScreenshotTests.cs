@@ -53,6 +53,7 @@ public sealed class ScreenshotTests(ScreenshotPlatformFixture platform)
         // Let the last push and chart layout settle so the picture is not mid-redraw.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-full.png"), FullPage = true });
     }
 
     private async Task AcknowledgeAsync(string equipmentId)

@@ -37,8 +37,9 @@ public static class TelemetrySeeder
         var regripUntil = DateTimeOffset.MinValue;
         var (thrust, ratio) = StrokeParameters(rng);
         double bearing = 50, gear = 58, hydraulic = 49;
-        var baseWear = Enumerable.Range(1, cutters).Select(i => 2 + rng.NextDouble() * 10 + 8.0 * i / cutters).ToArray();
-        var rate = Enumerable.Range(1, cutters).Select(i => (0.02 + 0.05 * i / cutters) * (0.7 + 0.6 * rng.NextDouble())).ToArray();
+        var baseWear = Enumerable.Range(1, cutters).Select(i => 1.5 + rng.NextDouble() * 8 + 9.0 * i / cutters).ToArray();
+        // mm of wear per m advanced: gauge cutters (outer positions) roll furthest and wear fastest.
+        var rate = Enumerable.Range(1, cutters).Select(i => (0.03 + 0.18 * i / cutters) * (0.7 + 0.6 * rng.NextDouble())).ToArray();
         var startChainage = chainageM;
         var nextWearRound = from;
         for (var t = from; t <= to; t += step)
@@ -81,7 +82,7 @@ public static class TelemetrySeeder
                 nextWearRound = t + TimeSpan.FromHours(1.5);
                 for (var i = 0; i < cutters; i++)
                 {
-                    var wear = Math.Min(26, baseWear[i] + rate[i] * (chainageM - startChainage) * 10);
+                    var wear = baseWear[i] + rate[i] * (chainageM - startChainage);
                     lines.Add(string.Format(Inv, "tbm_cutter,id={0},position={1} wear_mm={2:0.##},replaced=false {3}", id, i + 1, wear, ms + i));
                 }
             }
@@ -121,12 +122,13 @@ public static class TelemetrySeeder
             socPct = Math.Clamp(socPct - batteryJ / 3.6e6, 0, 100);
             km += dKm;
             var ambient = 22 - 6.5 * alt1 / 1000;
-            battery += (ambient + 12 + Math.Max(0, power) / 12 - battery) * dt / 1800;
+            // The pack is heated to at least 18 °C, as cold-climate trucks do.
+            battery += (Math.Max(18, ambient + 12) + Math.Max(0, power) / 12 - battery) * dt / 1800;
             motor += (ambient + 40 + Math.Max(0, power) / 2.2 - motor) * dt / 600;
             inverter += (ambient + 30 + Math.Abs(power) / 5 - inverter) * dt / 400;
             if (power < -5)
             {
-                pads -= 0.00002 * -power * dt / 10;
+                pads -= 0.0004 * -power * dt / 3600;
             }
 
             var voltage = 600 + socPct * 1.0;

@@ -19,7 +19,7 @@ export function lineChart(el, { series, data, height = 180, time = true, xLabel,
     ],
     series: [
       { label: time ? 'time' : xLabel || 'x' },
-      ...series.map((s) => ({ label: s.unit ? `${s.label} (${s.unit})` : s.label, stroke: s.color, width: 1.6, scale: s.scale || 'y', fill: s.fill, spanGaps: false, points: { show: false } })),
+      ...series.map((s) => ({ label: s.unit ? `${s.label} (${s.unit})` : s.label, stroke: s.color, width: 1.6, scale: s.scale || 'y', fill: s.fill, spanGaps: !!s.spanGaps, points: { show: !!s.points, size: 5 } })),
     ],
   };
   const plot = new uPlot(opts, data, el);

@@ -21,10 +21,13 @@ export function gauge({ key, label, unit, max, digits = 1, warn = 0.85, alarm = 
   const el = document.createElement('div');
   el.className = 'gauge';
   el.dataset.gauge = key;
+  // Warning and alarm zones only where the scale has them (warn >= 1 means a plain track).
+  const w = Math.min(1, warn);
+  const a = Math.min(1, Math.max(w, alarm));
   const bands = [
-    `<path d="${arc(60, 60, 46, START, START + SWEEP * warn)}" class="g-track"/>`,
-    `<path d="${arc(60, 60, 46, START + SWEEP * warn, START + SWEEP * alarm)}" class="g-track warn"/>`,
-    `<path d="${arc(60, 60, 46, START + SWEEP * alarm, START + SWEEP)}" class="g-track alarm"/>`,
+    `<path d="${arc(60, 60, 46, START, START + SWEEP * w)}" class="g-track"/>`,
+    a > w ? `<path d="${arc(60, 60, 46, START + SWEEP * w, START + SWEEP * a)}" class="g-track warn"/>` : '',
+    a < 1 ? `<path d="${arc(60, 60, 46, START + SWEEP * a, START + SWEEP)}" class="g-track alarm"/>` : '',
   ].join('');
   el.innerHTML = `
     <svg viewBox="0 0 120 100" role="img" aria-label="${esc(label)}">

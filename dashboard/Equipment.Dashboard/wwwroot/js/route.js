@@ -38,8 +38,9 @@ export function profileSvg(route, km, { width = 800, height = 220, compact = fal
     const grid = [];
     for (let a = 0; a <= maxAlt; a += 1000) grid.push(`<line class="rp-grid" x1="${pad.l}" x2="${width - pad.r}" y1="${y(a)}" y2="${y(a)}"/><text class="rp-axis" x="${pad.l - 6}" y="${y(a) + 4}" text-anchor="end">${num(a, 0)}</text>`);
     for (let k = 0; k <= maxKm; k += 500) grid.push(`<text class="rp-axis" x="${x(k)}" y="${height - 6}" text-anchor="middle">${k} km</text>`);
-    const passes = pts.filter((p) => p.kind === 'pass' && p.altitudeM >= 4600);
-    const towns = pts.filter((p) => p.kind !== 'pass');
+    const spaced = (list, gap) => { let last = -Infinity; return list.filter((p) => { const ok = x(p.km) - last >= gap; if (ok) last = x(p.km); return ok; }); };
+    const passes = spaced(pts.filter((p) => p.kind === 'pass' && p.altitudeM >= 4600), 56);
+    const towns = spaced(pts.filter((p) => p.kind !== 'pass'), 48);
     labels = grid.join('')
       + towns.map((p) => `<g class="rp-town"><circle cx="${x(p.km)}" cy="${y(p.altitudeM)}" r="2.5"/><text x="${x(p.km)}" y="${y(p.altitudeM) + 14}" text-anchor="middle">${esc(p.name)}</text></g>`).join('')
       + passes.map((p) => `<text class="rp-pass" x="${x(p.km)}" y="${y(p.altitudeM) - 5}" text-anchor="middle">${esc(p.name.replace(/ Pass$| pass$/, ''))}</text>`).join('');

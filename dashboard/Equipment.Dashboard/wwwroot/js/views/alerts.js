@@ -8,7 +8,7 @@ const ORDER = { critical: 0, major: 1, minor: 2, warning: 3 };
 
 export function render(root, _params, query) {
   root.innerHTML = `
-    <div class="page-head"><h1>Alerts</h1><p class="sub">Live · acknowledgements are recorded as <b>${esc(session.user)}</b></p></div>
+    <div class="page-head"><div><h1>Alerts</h1><p class="sub">Live · acknowledgements are recorded as <b>${esc(session.user)}</b></p></div></div>
     <div class="filters">
       <label>State <select id="f-state"><option value="open">open (active + acknowledged)</option><option value="active">active</option><option value="acknowledged">acknowledged</option><option value="cleared">cleared</option><option value="all">all</option></select></label>
       <label>Severity <select id="f-sev"><option value="">all</option>${SEVERITIES.map((s) => `<option>${s}</option>`).join('')}</select></label>

@@ -1,13 +1,13 @@
 // Overview: every site and fleet at a glance, live.
-import { subscribe, machines, openAlerts } from '../store.js';
+import { store, subscribe, machines, openAlerts } from '../store.js';
 import { esc, num, field, ago, displayName, SEVERITIES } from '../format.js';
 import { loadRoute, profileSvg } from '../route.js';
 
 export function render(root) {
   root.innerHTML = `
-    <div class="page-head"><h1>Operations overview</h1><p class="sub">Tunnel boring machines by site, trucks by fleet · live</p></div>
+    <div class="page-head"><div><h1>Operations overview</h1><p class="sub">Tunnel boring machines by site, trucks by fleet · live</p></div></div>
     <div class="summary" id="summary"></div>
-    <div id="groups"></div>`;
+    <div class="ov-layout"><div id="groups"></div><aside class="panel feed"><h2>Open alerts</h2><div id="feed"></div><a class="more" href="#/alerts">All alerts →</a></aside></div>`;
   let route = null;
   loadRoute('g318').then((r) => { route = r; draw(); }).catch(() => {});
   let queued = false;
@@ -15,6 +15,7 @@ export function render(root) {
     queued = false;
     root.querySelector('#summary').innerHTML = summary();
     root.querySelector('#groups').innerHTML = groups(route);
+    root.querySelector('#feed').innerHTML = feed();
   };
   draw();
   const timer = setInterval(draw, 5000); // "x s ago" and stale marks age without pushes
@@ -36,6 +37,21 @@ function summary() {
     <div class="tile ${stale ? 'sev-major on' : ''}"><b>${stale}</b><span>offline</span></div>
     <div class="tile-sep"></div>${bySeverity}
     <div class="tile"><b>${open.filter((a) => a.state === 'acknowledged').length}</b><span>acknowledged</span></div>`;
+}
+
+const RANK = { critical: 0, major: 1, minor: 2, warning: 3 };
+
+/** The newest open alerts, active before acknowledged, most severe first: what a supervisor checks first. */
+function feed() {
+  const open = openAlerts().sort((a, b) => (a.state === 'active' ? 0 : 1) - (b.state === 'active' ? 0 : 1) || RANK[a.severity] - RANK[b.severity] || new Date(b.raisedAt) - new Date(a.raisedAt));
+  if (!open.length) return '<div class="empty small">No open alerts.</div>';
+  return open.slice(0, 9).map((a) => {
+    const m = store.equipment.get(a.equipmentId);
+    return `<a class="feed-item ${a.state}" href="#/${m?.kind || 'tbm'}/${encodeURIComponent(a.equipmentId)}">
+      <span class="sev sev-${a.severity}">${a.severity}</span>
+      <div><b>${esc(displayName(m) || a.equipmentId)}</b><span>${esc((a.message || a.ruleId).split(':')[0])}</span>
+      <small>${a.state === 'acknowledged' ? `ack. by ${esc(a.acknowledgedBy || '')}` : 'active'} · ${esc(ago(a.raisedAt))}</small></div></a>`;
+  }).join('') + (open.length > 9 ? `<div class="muted small-note">+ ${open.length - 9} more</div>` : '');
 }
 
 function groups(route) {

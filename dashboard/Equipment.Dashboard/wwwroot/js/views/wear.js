@@ -9,7 +9,7 @@ const PALETTE = [COLORS.amber, COLORS.cyan, COLORS.violet, COLORS.green, COLORS.
 
 export function render(root) {
   root.innerHTML = `
-    <div class="page-head"><h1>Wear &amp; consumables</h1><p class="sub">Disc cutters, brake pads and batteries · projected replacements</p></div>
+    <div class="page-head"><div><h1>Wear &amp; consumables</h1><p class="sub">Disc cutters, brake pads and batteries · projected replacements</p></div></div>
     <section class="panel"><div class="panel-head"><h2>Disc cutters</h2><label class="inline">TBM <select id="tbm"></select></label><span class="muted" id="wear-info"></span><button class="link" id="csv-cutters" type="button">Export CSV</button></div>
       <div class="grid2 tight"><div class="chart-box"><h3>Wear of the most worn positions <small>mm</small></h3><div class="chart" data-chart="wear"></div></div><div id="cutter-rates"></div></div></section>
     <section class="panel"><h2>Trucks · brake pads &amp; battery</h2><div id="trucks"></div></section>`;
@@ -49,9 +49,7 @@ export function render(root) {
       const data = [times, ...columns];
       root.querySelector('#wear-info').textContent = `${times.length} measurements`;
       if (chart) chart.destroy();
-      chart = lineChart(root.querySelector('[data-chart="wear"]'), { series: positions.map((p, i) => ({ label: `pos ${p}`, unit: 'mm', color: PALETTE[i % PALETTE.length] })), data, height: 220 });
-      chart.plot.series.forEach((s, i) => { if (i > 0) s.spanGaps = true; });
-      chart.plot.redraw();
+      chart = lineChart(root.querySelector('[data-chart="wear"]'), { series: positions.map((p, i) => ({ label: `pos ${p}`, unit: 'mm', color: PALETTE[i % PALETTE.length], spanGaps: true, points: true })), data, height: 240 });
     } catch (e) {
       root.querySelector('#wear-info').textContent = `history unavailable: ${e.message}`;
     }
@@ -61,7 +59,7 @@ export function render(root) {
     const trucks = machines('truck');
     root.querySelector('#trucks').innerHTML = trucks.length ? `<table class="table"><thead><tr><th>Truck</th><th>Pads mm</th><th>Wear mm/1,000 km</th><th>Change in</th><th>At odometer</th><th>Pad changes</th><th>SOC</th><th>Battery °C</th><th>Min SOC this run</th><th>Export</th></tr></thead><tbody>
       ${trucks.map((m) => { const b = m.truck?.brakeWear; const r = m.truck?.currentRun; return `<tr><td><a href="#/truck/${encodeURIComponent(m.id)}">${esc(m.name || m.id)}</a></td>
-        <td class="${(b?.thicknessMm ?? field(m, 'brake_pad_mm') ?? 99) < 4 ? 'alarm-text' : ''}">${num(b?.thicknessMm ?? field(m, 'brake_pad_mm'), 1)}</td><td>${num(b?.wearMmPer1000Km, 2)}</td><td>${b?.kmToMinimum ? `${num(b.kmToMinimum, 0)} km` : '–'}</td><td>${num(b?.odometerAtMinimumKm, 0)}</td><td>${b?.padChanges ?? '–'}</td>
+        <td class="${(b?.thicknessMm ?? field(m, 'brake_pad_mm') ?? 99) < 4 ? 'alarm-text' : ''}">${num(b?.thicknessMm ?? field(m, 'brake_pad_mm'), 1)}</td><td>${b?.wearMmPer1000Km > 0.005 ? num(b.wearMmPer1000Km, 2) : '–'}</td><td>${b?.kmToMinimum ? `${num(b.kmToMinimum, 0)} km` : '–'}</td><td>${num(b?.odometerAtMinimumKm, 0)}</td><td>${b?.padChanges ?? '–'}</td>
         <td>${num(field(m, 'soc_pct'), 0)} %</td><td>${num(field(m, 'battery_temp_c'), 1)}</td><td>${num(r?.minSocPct, 0)} %</td>
         <td><button class="link" type="button" data-csv="${esc(m.id)}">CSV</button></td></tr>`; }).join('')}</tbody></table>` : '<div class="empty small">No trucks have reported yet.</div>';
   };
