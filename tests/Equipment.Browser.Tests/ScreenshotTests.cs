@@ -50,8 +50,9 @@ public sealed class ScreenshotTests(ScreenshotPlatformFixture platform)
             await Expect(page.Locator(selector).First).ToBeVisibleAsync(new() { Timeout = 15_000 });
         }
 
-        // Let the last push and chart layout settle so the picture is not mid-redraw.
+        // Let the last push and chart layout settle so the picture is not mid-redraw; park the pointer off the cards.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Mouse.MoveAsync(820, 27);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-full.png"), FullPage = true });
     }

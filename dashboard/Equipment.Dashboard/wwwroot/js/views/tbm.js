@@ -50,7 +50,10 @@ export function render(root, [id]) {
   const charts = new Map();
   let strokes = [];
   let cutters = [];
+  let band = [0.35, 0.57];
   let disposed = false;
+  // The machine's own torque-ratio band (ÖNORM B 2203-2 classification limits) from its registration.
+  api(`/api/equipment/${encodeURIComponent(id)}/registration`).then((r) => { if (r?.tbm?.torqueRatioBand?.length === 2) band = r.tbm.torqueRatioBand; }).catch(() => {});
 
   const live = () => {
     const m = store.equipment.get(id);
@@ -98,7 +101,7 @@ export function render(root, [id]) {
       [strokes, cutters] = await Promise.all([api(`/api/tbm/${encodeURIComponent(id)}/strokes`), api(`/api/tbm/${encodeURIComponent(id)}/cutters`)]);
     } catch { /* machine not known yet: keep the last answer */ }
     if (disposed) return;
-    root.querySelector('#strokes').innerHTML = strokeSvg(strokes);
+    root.querySelector('#strokes').innerHTML = strokeSvg(strokes, band);
     root.querySelector('#cutterhead').innerHTML = cutterheadSvg(cutters);
     root.querySelector('#cutter-table').innerHTML = cutterTable(cutters);
   };
@@ -138,7 +141,7 @@ export function render(root, [id]) {
 function pct(v) { return v === null || v === undefined ? '–' : `${num(v * 100, 0)} %`; }
 
 /** Strokes as bars along chainage: height = mean torque ratio, colour = class, band shaded. */
-function strokeSvg(list) {
+function strokeSvg(list, band) {
   const closed = (list || []).filter((s) => s.chainageStartM !== null && s.chainageEndM !== null);
   if (!closed.length) return '<div class="empty small">No strokes classified yet.</div>';
   const W = 1200; const H = 190; const pad = { l: 44, r: 10, t: 10, b: 26 };
@@ -148,7 +151,6 @@ function strokeSvg(list) {
   const maxR = Math.max(1, ...closed.map((s) => s.mean.torqueRatio || 0)) * 1.05;
   const x = (c) => pad.l + ((c - x0) / span) * (W - pad.l - pad.r);
   const y = (r) => pad.t + (1 - r / maxR) * (H - pad.t - pad.b);
-  const band = [0.35, 0.57];
   const ticks = [];
   for (let r = 0; r <= maxR; r += 0.25) ticks.push(`<line class="st-grid" x1="${pad.l}" x2="${W - pad.r}" y1="${y(r)}" y2="${y(r)}"/><text class="st-axis" x="${pad.l - 6}" y="${y(r) + 4}" text-anchor="end">${r.toFixed(2)}</text>`);
   const step = span > 60 ? 20 : span > 20 ? 5 : span > 8 ? 2 : 1;
