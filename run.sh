@@ -39,10 +39,12 @@ fi
 source "$ROOT/scripts/common.sh"
 
 PIDS=()
+SIM_PID=""
 cleanup() {
   trap - INT TERM EXIT
   echo
   echo "Stopping…"
+  [ -z "$SIM_PID" ] || kill -TERM "$SIM_PID" 2>/dev/null || true
   for (( i=${#PIDS[@]}-1; i>=0; i-- )); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -56,6 +58,7 @@ trap 'exit 143' TERM
 
 ensure_dotnet
 [ -n "${EQUIPMENT_INFLUX_URL:-}" ] || ensure_apt influxd influxdb
+ensure_apt redis-server redis-server
 
 mkdir -p "$DATA/logs"
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -70,6 +73,13 @@ if [ -z "${EQUIPMENT_INFLUX_URL:-}" ]; then
   export EQUIPMENT_INFLUX_URL="http://127.0.0.1:8086"
 fi
 wait_http "$EQUIPMENT_INFLUX_URL/ping" 30 "InfluxDB"
+
+# Grain state (registry, twins, alerts) lives in a local Redis with append-only persistence, so it survives restarts.
+mkdir -p "$DATA/redis"
+redis-server --port 6379 --bind 127.0.0.1 --dir "$DATA/redis" --appendonly yes --save "" --daemonize no >"$DATA/logs/redis.log" 2>&1 &
+PIDS+=($!)
+wait_tcp 127.0.0.1 6379 20 "Redis"
+export Cluster__Storage=redis Cluster__Redis=127.0.0.1:6379
 
 bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 
@@ -88,7 +98,7 @@ SIM_STATE="off (--no-simulator)"
 if [ "$SIMULATOR" = "1" ]; then
   SIM_DLL="$(bin gateway/Equipment.Simulator Equipment.Simulator)"
   (cd "$ROOT" && exec dotnet "$SIM_DLL" --tbms "$TBMS" --trucks "$TRUCKS" --url http://127.0.0.1:5080 --dashboard http://127.0.0.1:5090 --token "$EQUIPMENT_DEV_TOKEN") >"$DATA/logs/simulator.log" 2>&1 &
-  PIDS+=($!)
+  SIM_PID=$!
   SIM_STATE="$TBMS TBMs and $TRUCKS trucks (log: .data/logs/simulator.log)"
 fi
 
@@ -98,6 +108,7 @@ Equipment is running.
   Dashboard   http://127.0.0.1:5090   (REST: /api/equipment, health: /health)
   Gateway     http://127.0.0.1:5080   (InfluxDB write API: /api/v2/write, /write, /ping)
   InfluxDB    $EQUIPMENT_INFLUX_URL   (database ${EQUIPMENT_INFLUX_DATABASE:-equipment})
+  Redis       127.0.0.1:6379          (grain state, .data/redis)
   Silo        Orleans 127.0.0.1:11111, client gateway 30000
   Simulator   $SIM_STATE
   Dev token   $EQUIPMENT_DEV_TOKEN
@@ -109,8 +120,13 @@ Try: curl -XPOST 'http://127.0.0.1:5080/api/v2/write?org=equipment&bucket=equipm
 Press Ctrl-C to stop.
 INFO
 
-# Stay up while everything runs; if any process dies, say which and stop the rest.
+# Stay up while everything runs; if a platform process dies, say which and stop the rest. The simulator
+# is only a data source: if it stops, the platform keeps running.
 while true; do
+  if [ -n "${SIM_PID:-}" ] && ! kill -0 "$SIM_PID" 2>/dev/null; then
+    echo "The simulator stopped; see .data/logs/simulator.log. The platform keeps running." >&2
+    SIM_PID=""
+  fi
   for pid in "${PIDS[@]}"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "A platform process ($pid) exited; see .data/logs/. Stopping." >&2

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: installs what the tests need (InfluxDB; the tests start their own servers on free
+# Runs every test: installs what the tests need (InfluxDB, Redis, Chromium; the tests start their own servers on free
 # loopback ports), builds in Release, runs all test projects, and prints "N passed, N failed" last.
 set -euo pipefail
 
@@ -9,6 +9,8 @@ source "$ROOT/scripts/common.sh"
 
 ensure_dotnet
 ensure_apt influxd influxdb
+ensure_apt redis-server redis-server
+ensure_apt chromium chromium
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 rm -rf "$RESULTS"

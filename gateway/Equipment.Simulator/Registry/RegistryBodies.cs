@@ -20,15 +20,15 @@ public static class RegistryBodies
             ["idleTorqueKnm"] = p.IdleTorqueKnm,
             ["torqueRatioBand"] = new JsonArray(p.TorqueRatioLow, p.TorqueRatioHigh),
 
-            // Beyond the contract's minimum: the ratings the simulator's anomalies are measured against.
+            // Beyond the contract's minimum, named as the platform's TbmParameters: the ratings the anomalies are measured against.
             ["nominalRpm"] = p.NominalRpm,
-            ["ratedCutterLoadKn"] = p.RatedCutterLoadKn,
+            ["ratedThrustPerCutterKn"] = p.RatedCutterLoadKn,
             ["ratedTorqueKnm"] = p.RatedTorqueKnm,
             ["ratedPowerKw"] = p.RatedPowerKw,
         },
     }.ToJsonString();
 
-    public static string Truck(string name, string fleet, VehicleParameters v) => new JsonObject
+    public static string Truck(string name, string fleet, VehicleParameters v, double routeStartOdometerKm = 0) => new JsonObject
     {
         ["kind"] = "truck",
         ["name"] = name,
@@ -36,8 +36,10 @@ public static class RegistryBodies
         ["truck"] = new JsonObject
         {
             ["massKg"] = v.MassKg,
-            ["batteryKwh"] = v.BatteryKwh,
-            ["rollingResistance"] = v.RollingResistance,
+            ["routeId"] = "g318",
+            ["routeStartOdometerKm"] = routeStartOdometerKm,
+            ["batteryCapacityKwh"] = v.BatteryKwh,
+            ["rollingResistanceCoefficient"] = v.RollingResistance,
             ["dragAreaM2"] = v.DragAreaM2,
             ["drivetrainEfficiency"] = v.DrivetrainEfficiency,
             ["regenEfficiency"] = v.RegenEfficiency,

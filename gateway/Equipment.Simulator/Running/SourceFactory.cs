@@ -43,9 +43,9 @@ public static class SourceFactory
             var id = $"truck-{i + 1:00}";
             var random = SeedDerivation.For(seed, id);
 
-            // Staggered along the road, alternating directions, so the fleet map is spread out.
+            // Staggered along the road, all bound for base camp (the run the twins model), so the fleet map is spread out.
             var km = route.TotalKm * (i + random.NextUniform(0.1, 0.9)) / Math.Max(1, count);
-            var direction = i % 2 == 0 ? 1 : -1;
+            const int direction = 1;
             var soc = random.NextUniform(55, 95);
             list.Add(new TruckSimulator(id, TruckFleet, vehicle, route, geometry, startUtc, rateHz, random, km, direction, soc));
         }
@@ -67,7 +67,7 @@ public static class SourceFactory
         var vehicle = new VehicleParameters();
         return tbms
             .Select(t => new RegistrationRequest(t.Id, RegistryBodies.Tbm(DisplayName("TBM", t.Id), t.Site, t.Machine)))
-            .Concat(trucks.Select(t => new RegistrationRequest(t.Id, RegistryBodies.Truck(DisplayName("Truck", t.Id), t.Fleet, vehicle))))
+            .Concat(trucks.Select(t => new RegistrationRequest(t.Id, RegistryBodies.Truck(DisplayName("Truck", t.Id), t.Fleet, vehicle, t.RouteStartOdometerKm))))
             .ToList();
     }
 

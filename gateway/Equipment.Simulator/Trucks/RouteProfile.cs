@@ -22,8 +22,22 @@ public sealed class RouteProfile
 
     public double TotalKm => Waypoints[^1].Km;
 
-    public static RouteProfile Load(string? explicitPath) =>
-        Parse(File.ReadAllLines(DataFileLocator.Resolve(explicitPath, DefaultRelativePath, "--route")));
+    /// <summary>
+    /// The given file, else the shared profile found above the working folder, else the copy built into the
+    /// program (the same file the platform's domain embeds), so a clone without <c>shared/</c> beside it still runs.
+    /// </summary>
+    public static RouteProfile Load(string? explicitPath)
+    {
+        if (explicitPath is null && DataFileLocator.FindUpward(DefaultRelativePath, Directory.GetCurrentDirectory(), AppContext.BaseDirectory) is null)
+        {
+            using var stream = typeof(RouteProfile).Assembly.GetManifestResourceStream("g318.csv")
+                ?? throw new FileNotFoundException("the built-in G318 profile is missing from the simulator");
+            using var reader = new StreamReader(stream);
+            return Parse(reader.ReadToEnd().Split('\n'));
+        }
+
+        return Parse(File.ReadAllLines(DataFileLocator.Resolve(explicitPath, DefaultRelativePath, "--route")));
+    }
 
     public static RouteProfile Parse(IEnumerable<string> lines)
     {

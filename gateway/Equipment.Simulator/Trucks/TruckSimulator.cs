@@ -66,6 +66,7 @@ public sealed class TruckSimulator : SteppedSource
         _km = Math.Clamp(startKm, 0, route.TotalKm);
         _direction = direction >= 0 ? 1 : -1;
         _odometerKm = Math.Round(random.NextUniform(5_000, 40_000), 1);
+        RouteStartOdometerKm = _odometerKm - (_direction * _km);
         _socPct = startSocPct;
         var ambient = Atmosphere.AmbientTemperatureC(AltitudeAt(_km), startUtc);
         _batteryC = ambient + random.NextUniform(3, 8);
@@ -75,6 +76,9 @@ public sealed class TruckSimulator : SteppedSource
     }
 
     public string Fleet { get; }
+
+    /// <summary>What the odometer read at route km 0, so the platform can place the truck on the route by odometer.</summary>
+    public double RouteStartOdometerKm { get; }
 
     public TruckPhase Phase => _phase;
 

@@ -19,6 +19,10 @@ public sealed class ClusterOptions
     [RegularExpression("^(localhost|redis)$")]
     public string Clustering { get; set; } = "localhost";
 
+    /// <summary>Where grain state lives: <c>memory</c> (lost with the silo) or <c>redis</c> (survives restarts; shared by silos).</summary>
+    [RegularExpression("^(memory|redis)$")]
+    public string Storage { get; set; } = "memory";
+
     /// <summary>StackExchange.Redis connection string, for <c>redis</c> clustering and grain state.</summary>
     public string Redis { get; set; } = "127.0.0.1:6379";
 

@@ -98,7 +98,12 @@ public sealed class TruckTwin
         return m;
     }
 
-    public IReadOnlyList<AlertEvent> EvaluateAlerts() => alerts.Evaluate(Metrics(), State.LastTelemetryAt, time.GetUtcNow());
+    /// <param name="lastReceivedAt">
+    /// When telemetry last arrived, for the offline rule; replayed or back-filled data carries old timestamps, so
+    /// receive time is the truer sign of life. Without it the newest measurement time stands in.
+    /// </param>
+    public IReadOnlyList<AlertEvent> EvaluateAlerts(DateTimeOffset? lastReceivedAt = null) =>
+        alerts.Evaluate(Metrics(), lastReceivedAt ?? State.LastTelemetryAt, time.GetUtcNow());
 
     public AlertEvent? Acknowledge(string alertId, string by) => alerts.Acknowledge(alertId, by, time.GetUtcNow());
 }

@@ -43,6 +43,9 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
 
     protected ITelemetryWriter Writer => writer;
 
+    /// <summary>When this activation last received telemetry; null after a restart until the next batch.</summary>
+    protected DateTimeOffset? LastReceivedAt => _live.LastSeen;
+
     /// <summary>The site or fleet: the registered one, else the last one telemetry carried.</summary>
     protected string? Group => (Kind == "tbm" ? State.Registration.Site : State.Registration.Fleet) ?? _live.Group;
 

@@ -57,7 +57,7 @@ public sealed class TbmGrain(
         }
     }
 
-    protected override IReadOnlyList<AlertEvent> EvaluateAlerts() => _twin.EvaluateAlerts();
+    protected override IReadOnlyList<AlertEvent> EvaluateAlerts() => _twin.EvaluateAlerts(LastReceivedAt);
 
     protected override AlertEvent? AcknowledgeAlert(string alertId, string by) => _twin.Acknowledge(alertId, by);
 

@@ -61,7 +61,7 @@ public sealed class TruckGrain(
         return true;
     }
 
-    protected override IReadOnlyList<AlertEvent> EvaluateAlerts() => _twin.EvaluateAlerts();
+    protected override IReadOnlyList<AlertEvent> EvaluateAlerts() => _twin.EvaluateAlerts(LastReceivedAt);
 
     protected override AlertEvent? AcknowledgeAlert(string alertId, string by) => _twin.Acknowledge(alertId, by);
 

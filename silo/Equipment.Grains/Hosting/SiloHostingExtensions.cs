@@ -6,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Serialization;
+using Orleans.Storage;
+using StackExchange.Redis;
 
 namespace Equipment.Grains.Hosting;
 
@@ -21,15 +23,28 @@ public static class SiloHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
-            silo.AddEquipmentGrains();
+            silo.AddEquipmentGrains(cluster);
         });
         return builder;
     }
 
     /// <summary>What a silo needs for the equipment grains, apart from clustering (which a test cluster brings).</summary>
-    public static ISiloBuilder AddEquipmentGrains(this ISiloBuilder silo)
+    public static ISiloBuilder AddEquipmentGrains(this ISiloBuilder silo, ClusterOptions cluster)
     {
-        silo.AddMemoryGrainStorage(EquipmentStorage.Name);
+        if (cluster.Storage == "redis")
+        {
+            silo.Services.AddRedisGrainStorage(EquipmentStorage.Name, o => o.Configure<Serializer>((redis, serializer) =>
+            {
+                redis.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis);
+                // Orleans' own serializer (with the JSON codec for domain types) rather than the provider's Newtonsoft default.
+                redis.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(EquipmentStorage.Name);
+        }
+
         silo.Services.AddSerializer(s => s.AddDomainTypes());
         silo.Services.AddOptions<AlertRuleSettings>().BindConfiguration(AlertRuleSettings.Section);
 

@@ -26,6 +26,12 @@ public class PlatformFixture : IAsyncLifetime
 
     public TestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>Set when the fixture keeps grain state in a real Redis (<see cref="UseRedis"/>).</summary>
+    public RedisServer? Redis { get; private set; }
+
+    /// <summary>Grain state in Redis instead of silo memory, so it survives a silo restart.</summary>
+    protected virtual bool UseRedis => false;
+
     public string GatewayUrl { get; private set; } = "";
 
     public string DashboardUrl { get; private set; } = "";
@@ -37,16 +43,24 @@ public class PlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Influx = await InfluxDbServer.StartAsync();
-        var builder = new TestClusterBuilder(1);
-        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
-        builder.Options.BaseSiloPort = FreePort.Next();
-        builder.Options.BaseGatewayPort = FreePort.Next();
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        var siloSettings = new Dictionary<string, string?>
         {
             ["Influx:Url"] = Influx.Url,
             ["Influx:Database"] = Database,
             ["Influx:FlushIntervalMs"] = "20",
-        }));
+        };
+        if (UseRedis)
+        {
+            Redis = await RedisServer.StartAsync();
+            siloSettings["Cluster:Storage"] = "redis";
+            siloSettings["Cluster:Redis"] = Redis.ConnectionString;
+        }
+
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        builder.Options.BaseSiloPort = FreePort.Next();
+        builder.Options.BaseGatewayPort = FreePort.Next();
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(siloSettings));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
         Cluster = builder.Build();
@@ -126,5 +140,9 @@ public class PlatformFixture : IAsyncLifetime
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         await Influx.DisposeAsync();
+        if (Redis is not null)
+        {
+            await Redis.DisposeAsync();
+        }
     }
 }

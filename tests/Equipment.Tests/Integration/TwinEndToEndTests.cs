@@ -1,0 +1,227 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Equipment.Simulator.Replay;
+using Equipment.Testing;
+using InfluxDB.Client;
+using InfluxDB.Client.Writes;
+
+namespace Equipment.Tests.Integration;
+
+/// <summary>The twins on the whole platform: published stroke data through the gateway, alert lifecycle across a silo restart, truck runs.</summary>
+[Collection(TwinsCollection.Name)]
+public sealed class TwinEndToEndTests(TwinsFixture platform)
+{
+    public static TheoryData<string, string, int, double, double, double, double, double, int, int> SharedTbms => new()
+    {
+        // file, id, cutters, radius mm, diameter m, M0 kNm, band low, band high, regular (mean), exceptional (mean)
+        { "tbm_a_strokes.csv", "e2e-tbm-a", 50, 241.3, 7, 180, 0.35, 0.57, 473, 116 },
+        { "tbm_b_strokes.csv", "e2e-tbm-b", 70, 241.3, 10, 400, 0.45, 0.57, 546, 43 },
+        { "tbm_c_strokes.csv", "e2e-tbm-c", 60, 241.3, 9, 220, 0.53, 0.63, 491, 98 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SharedTbms))]
+    public async Task Strokes_SharedTbmDataThroughGateway_ClassifiedAsOnorm(
+        string file, string id, int cutters, double radiusMm, double diameterM, double idleTorqueKnm, double low, double high, int regular, int exceptional)
+    {
+        var register = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{id}", new
+        {
+            kind = "tbm",
+            name = id,
+            site = "replay",
+            tbm = new { cutterCount = cutters, cutterRadiusMm = radiusMm, cutterheadDiameterM = diameterM, idleTorqueKnm, torqueRatioBand = new[] { low, high } },
+        });
+        register.StatusCode.Should().Be(HttpStatusCode.OK, await register.Content.ReadAsStringAsync());
+
+        var rows = StrokeCsvReader.Read(Path.Combine(RepositoryPaths.Shared, "data", "tbm-strokes", file));
+        var machine = new ReplayMachine(id, id, file, ReplayMachine.Shared.First(m => m.FileName == file).Parameters);
+        var source = new ReplaySource(machine, rows, new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc), new Random(1));
+        var points = new List<PointData>();
+        source.AdvanceTo(DateTime.MaxValue, points);
+        using (var client = new InfluxDBClient(platform.GatewayUrl, PlatformFixture.DevToken))
+        {
+            var write = client.GetWriteApiAsync();
+            foreach (var chunk in points.Chunk(2000))
+            {
+                await write.WritePointsAsync(chunk.ToList(), "equipment", "equipment");
+            }
+        }
+
+        // Every stroke but the last is closed by the next stroke's first sample and stored as a tbm_stroke point.
+        var stored = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT stroke, torque_ratio_mean, torque_ratio_median, class, class_median FROM tbm_stroke WHERE id = '{id}'");
+        stored.Should().HaveCount(rows.Count - 1);
+        var byStroke = stored.ToDictionary(r => r["stroke"].GetInt64());
+        var open = (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/strokes")).EnumerateArray().Last();
+        open.GetProperty("stroke").GetInt64().Should().Be(rows[^1].Stroke);
+
+        var counted = new Dictionary<string, int> { ["regular"] = 0, ["exceptional"] = 0 };
+        foreach (var row in rows)
+        {
+            // Expected values from the ÖNORM B 2203-2 formula, computed here independently of the domain code.
+            var ratioMean = Ratio(row.PenetrationMean, row.ThrustKnMean, row.TorqueMnmMean * 1000, cutters, radiusMm, diameterM, idleTorqueKnm);
+            var ratioMedian = Ratio(row.PenetrationMedian, row.ThrustKnMedian, row.TorqueMnmMedian * 1000, cutters, radiusMm, diameterM, idleTorqueKnm);
+            var classMean = low < ratioMean && ratioMean < high ? "regular" : "exceptional";
+            var classMedian = low < ratioMedian && ratioMedian < high ? "regular" : "exceptional";
+            string actualMean;
+            if (byStroke.TryGetValue(row.Stroke, out var s))
+            {
+                s["torque_ratio_mean"].GetDouble().Should().BeApproximately(ratioMean, 1e-6 * ratioMean, $"stroke {row.Stroke}");
+                s["torque_ratio_median"].GetDouble().Should().BeApproximately(ratioMedian, 1e-6 * ratioMedian, $"stroke {row.Stroke}");
+                s["class_median"].GetString().Should().Be(classMedian, $"stroke {row.Stroke}");
+                actualMean = s["class"].GetString()!;
+            }
+            else
+            {
+                row.Stroke.Should().Be(rows[^1].Stroke);
+                actualMean = open.GetProperty("mean").GetProperty("advanceClass").GetString()!;
+            }
+
+            actualMean.Should().Be(classMean, $"stroke {row.Stroke}");
+            counted[actualMean]++;
+        }
+
+        counted["regular"].Should().Be(regular);
+        counted["exceptional"].Should().Be(exceptional);
+    }
+
+    [Fact]
+    public async Task Alerts_RaisedAcknowledgedRestartedCleared_LifecycleSurvivesSiloRestart()
+    {
+        var id = "alert-tbm-" + Guid.NewGuid().ToString("N")[..8];
+
+        await Post($"tbm,id={id},site=north main_bearing_temp_c=90,gear_oil_temp_c=85");
+        var active = await Eventually(async () => (await Alerts("active")).SingleOrDefault(a => a.GetProperty("equipmentId").GetString() == id && a.GetProperty("ruleId").GetString() == "main-bearing-temp-high"));
+        active.GetProperty("severity").GetString().Should().Be("critical");
+        var alertId = active.GetProperty("id").GetString()!;
+
+        using var ack = await platform.Dashboard.PostAsJsonAsync($"/api/alerts/{Uri.EscapeDataString(alertId)}/ack", new { by = "operator-1" });
+        ack.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString().Should().Be("acknowledged");
+
+        await platform.Cluster.RestartSiloAsync(platform.Cluster.Primary!);
+
+        var afterRestart = await Eventually(async () => (await Alerts("acknowledged")).SingleOrDefault(a => a.GetProperty("id").GetString() == alertId));
+        afterRestart.GetProperty("acknowledgedBy").GetString().Should().Be("operator-1");
+        var twin = await Eventually(async () => await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/equipment/{id}"));
+        twin.GetProperty("openAlerts").EnumerateArray().Select(a => a.GetProperty("id").GetString()).Should().Contain(alertId, "the twin's own alert state was restored from Redis");
+
+        await Post($"tbm,id={id},site=north main_bearing_temp_c=60,gear_oil_temp_c=70");
+
+        var cleared = (await Alerts("cleared")).Where(a => a.GetProperty("equipmentId").GetString() == id).ToList();
+        cleared.Should().HaveCount(2, "at most one alert per machine and rule, each cleared once");
+        var bearing = cleared.Single(a => a.GetProperty("ruleId").GetString() == "main-bearing-temp-high");
+        bearing.GetProperty("id").GetString().Should().Be(alertId);
+        bearing.GetProperty("acknowledgedBy").GetString().Should().Be("operator-1");
+        bearing.GetProperty("clearedUnacknowledged").GetBoolean().Should().BeFalse();
+        cleared.Single(a => a.GetProperty("ruleId").GetString() == "gear-oil-temp-high").GetProperty("clearedUnacknowledged").GetBoolean().Should().BeTrue();
+
+        var transitions = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT transition, alert_id FROM alert WHERE id = '{id}' AND rule = 'main-bearing-temp-high'");
+        transitions.Select(t => t["transition"].GetString()).Should().Equal("raised", "acknowledged", "cleared");
+    }
+
+    [Fact]
+    public async Task Ack_UnknownAlert_Returns404()
+    {
+        using var response = await platform.Dashboard.PostAsJsonAsync("/api/alerts/nobody:main-bearing-temp-high:1/ack", new { by = "x" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Register_InvalidParameters_Returns400NamingTheProblem()
+    {
+        using var response = await platform.Dashboard.PutAsJsonAsync("/api/equipment/bad-tbm", new { kind = "tbm", tbm = new { cutterCount = 0 } });
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("cutter");
+    }
+
+    [Fact]
+    public async Task Runs_TruckClimbsThenParks_RunClosedWithDistanceAscentAndEnergy()
+    {
+        var id = "run-truck-" + Guid.NewGuid().ToString("N")[..8];
+        var start = DateTimeOffset.UtcNow.AddHours(-2);
+        var body = new StringBuilder();
+
+        // 20 minutes at 60 km/h (20 km) climbing 2.5 m per 100 m (500 m) at 80 kW, then 15 minutes parked.
+        for (var s = 0; s <= 1200; s += 10)
+        {
+            var km = s / 60.0;
+            body.Append(CultureInfo.InvariantCulture, $"truck,id={id},fleet=test odometer_km={1000 + km},altitude_m={1000 + (km * 25)},speed_kmh=60,power_kw=80,soc_pct={80 - (s / 120.0)},battery_temp_c=20 {(start.AddSeconds(s).ToUnixTimeMilliseconds())}\n");
+        }
+
+        for (var s = 1210; s <= 2100; s += 30)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"truck,id={id},fleet=test odometer_km=1020,altitude_m=1500,speed_kmh=0,power_kw=0,soc_pct=70,battery_temp_c=19 {(start.AddSeconds(s).ToUnixTimeMilliseconds())}\n");
+        }
+
+        await Post(body.ToString(), "ms");
+
+        var runs = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/trucks/{id}/runs");
+        var run = runs.EnumerateArray().First();
+        run.GetProperty("end").ValueKind.Should().NotBe(JsonValueKind.Null);
+        run.GetProperty("distanceKm").GetDouble().Should().BeApproximately(20, 0.01);
+        run.GetProperty("ascentM").GetDouble().Should().BeApproximately(500, 10);
+        // 80 kW for 1,200 s = 26.67 kWh.
+        run.GetProperty("energyKwh").GetDouble().Should().BeApproximately(26.67, 0.2);
+        run.GetProperty("minSocPct").GetDouble().Should().BeApproximately(70, 0.01);
+        (await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT distance_km FROM truck_run WHERE id = '{id}'")).Should().ContainSingle();
+    }
+
+    private async Task Post(string lines, string precision = "ns")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v2/write?org=o&bucket=b&precision={precision}") { Content = new StringContent(lines) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
+        using var response = await Eventually(async () =>
+        {
+            var r = await platform.Gateway.SendAsync(Clone(request));
+            return r.StatusCode == HttpStatusCode.NoContent ? r : null;
+        });
+    }
+
+    private static HttpRequestMessage Clone(HttpRequestMessage r)
+    {
+        var copy = new HttpRequestMessage(r.Method, r.RequestUri) { Content = new StringContent(r.Content!.ReadAsStringAsync().Result) };
+        copy.Headers.Authorization = r.Headers.Authorization;
+        return copy;
+    }
+
+    private async Task<List<JsonElement>> Alerts(string state) =>
+        (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/alerts?state={state}")).EnumerateArray().ToList();
+
+    /// <summary>Retries while the cluster settles (e.g. after a silo restart), up to 30 s.</summary>
+    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await attempt() is { } value && !(value is JsonElement { ValueKind: JsonValueKind.Undefined }))
+                {
+                    return value;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
+            {
+                last = e;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("condition not met within 30 s", last);
+    }
+
+    private static double Ratio(double p, double f, double t, int n, double r, double d, double m0)
+    {
+        var alpha = Math.Acos((r - p) / r);
+        var theoretical = (0.3 * Math.Tan(alpha / 2) * (f / n) * n * d) + m0;
+        return t / theoretical;
+    }
+}
