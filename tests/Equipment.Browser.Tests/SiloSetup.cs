@@ -1,4 +1,6 @@
+using Equipment.Contracts.Hosting;
 using Equipment.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace Equipment.Browser.Tests;
@@ -9,6 +11,7 @@ public sealed class SiloSetup : ISiloConfigurator
     public void Configure(ISiloBuilder siloBuilder)
     {
         siloBuilder.Services.AddEquipmentInflux(siloBuilder.Configuration);
-        siloBuilder.AddEquipmentGrains();
+        var cluster = siloBuilder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
+        siloBuilder.AddEquipmentGrains(cluster);
     }
 }
