@@ -30,6 +30,10 @@ public sealed class ScreenshotTests(ScreenshotPlatformFixture platform)
         await Shot(page, folder, "03-truck", "#/truck/truck-15", "[data-chart='soc_pct'] canvas", "#profile svg");
         await Shot(page, folder, "04-alerts", "#/alerts", "tr[data-alert-id^='tbm-02:main-bearing-temp-high']");
         await Shot(page, folder, "05-wear", "#/wear", "[data-chart='wear'] canvas");
+
+        // A tablet in landscape: the same views must stay usable at 1024 px.
+        await page.SetViewportSizeAsync(1024, 768);
+        await Shot(page, folder, "06-tablet-tbm", "#/tbm/tbm-02", "[data-chart='torque_knm'] canvas");
         await page.Context.CloseAsync();
 
         var signin = await platform.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 768 } });
@@ -39,7 +43,7 @@ public sealed class ScreenshotTests(ScreenshotPlatformFixture platform)
         await signin.CloseAsync();
 
         errors.Should().BeEmpty();
-        Directory.GetFiles(folder, "*.png").Should().HaveCountGreaterThanOrEqualTo(6).And.OnlyContain(f => new FileInfo(f).Length > 10_000);
+        Directory.GetFiles(folder, "*.png").Should().HaveCountGreaterThanOrEqualTo(7).And.OnlyContain(f => new FileInfo(f).Length > 10_000);
     }
 
     private static async Task Shot(IPage page, string folder, string name, string hash, params string[] readyWhen)
