@@ -36,12 +36,15 @@ case "$SILOS" in ''|*[!0-9]*|0) echo "run.sh: --silos needs a positive number" >
 source "$ROOT/scripts/common.sh"
 
 PIDS=()
+SILO_PIDS=()
 SIM_PID=""
 cleanup() {
   trap - INT TERM EXIT
   echo
   echo "Stopping…"
   [ -z "$SIM_PID" ] || kill -TERM "$SIM_PID" 2>/dev/null || true
+  # Clients first, then the silos, then the stores: each stops while what it depends on still runs.
+  PIDS=("${PIDS[@]:0:${STORES:-0}}" "${SILO_PIDS[@]}" "${PIDS[@]:${STORES:-0}}")
   for (( i=${#PIDS[@]}-1; i>=0; i-- )); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
@@ -56,6 +59,8 @@ trap 'exit 143' TERM
 ensure_dotnet
 [ -n "${EQUIPMENT_INFLUX_URL:-}" ] || ensure_apt influxd influxdb
 ensure_apt redis-server redis-server
+ensure_apt node nodejs
+ensure_apt npm npm
 
 mkdir -p "$DATA/logs"
 export DOTNET_ENVIRONMENT=Development ASPNETCORE_ENVIRONMENT=Development DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -76,16 +81,18 @@ mkdir -p "$DATA/redis"
 redis-server --port 6379 --bind 127.0.0.1 --dir "$DATA/redis" --appendonly yes --save "" --daemonize no >"$DATA/logs/redis.log" 2>&1 &
 PIDS+=($!)
 wait_tcp 127.0.0.1 6379 20 "Redis"
+STORES=${#PIDS[@]}
 # Membership and grain state in Redis: the silos form one cluster and clients find them through it.
 export Cluster__Storage=redis Cluster__Redis=127.0.0.1:6379 Cluster__Clustering=redis
 
 bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 
+SILO_PIDS=()
 for (( i=0; i<SILOS; i++ )); do
   log="$DATA/logs/silo.log"; [ "$SILOS" = 1 ] || log="$DATA/logs/silo-$((i+1)).log"
   (cd "$ROOT/silo/Equipment.Silo" && exec dotnet "$(bin silo/Equipment.Silo Equipment.Silo)" \
      --Cluster:SiloPort=$((11111+i)) --Cluster:GatewayPort=$((30000+i))) >"$log" 2>&1 &
-  PIDS+=($!)
+  SILO_PIDS+=($!)
 done
 for (( i=0; i<SILOS; i++ )); do wait_tcp 127.0.0.1 $((30000+i)) 60 "silo $((i+1))"; done
 
@@ -122,13 +129,21 @@ Try: curl -XPOST 'http://127.0.0.1:5080/api/v2/write?org=equipment&bucket=equipm
 Press Ctrl-C to stop.
 INFO
 
-# Stay up while everything runs; if a platform process dies, say which and stop the rest. The simulator
-# is only a data source: if it stops, the platform keeps running.
+# Stay up while everything runs. If a store, the gateway or the dashboard dies, say which and stop the rest.
+# A silo may die while others carry on (its grains move to them); only when none is left does the platform stop.
+# The simulator is only a data source: if it stops, the platform keeps running.
 while true; do
   if [ -n "${SIM_PID:-}" ] && ! kill -0 "$SIM_PID" 2>/dev/null; then
     echo "The simulator stopped; see .data/logs/simulator.log. The platform keeps running." >&2
     SIM_PID=""
   fi
+  alive=0
+  for (( i=0; i<${#SILO_PIDS[@]}; i++ )); do
+    pid="${SILO_PIDS[$i]}"
+    [ -n "$pid" ] || continue
+    if kill -0 "$pid" 2>/dev/null; then alive=$((alive+1)); else echo "Silo $((i+1)) ($pid) exited; the cluster carries on without it." >&2; SILO_PIDS[$i]=""; fi
+  done
+  if [ "$alive" = 0 ]; then echo "No silo is left; see .data/logs/. Stopping." >&2; exit 1; fi
   for pid in "${PIDS[@]}"; do
     if ! kill -0 "$pid" 2>/dev/null; then
       echo "A platform process ($pid) exited; see .data/logs/. Stopping." >&2

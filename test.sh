@@ -11,6 +11,8 @@ ensure_dotnet
 ensure_apt influxd influxdb
 ensure_apt redis-server redis-server
 ensure_apt chromium chromium
+ensure_apt node nodejs
+ensure_apt npm npm
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 rm -rf "$RESULTS"
