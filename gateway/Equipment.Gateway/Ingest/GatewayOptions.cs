@@ -15,9 +15,35 @@ public sealed class GatewayOptions
     [Range(1, 100_000)]
     public int MaxConcurrentRequests { get; set; } = 2048;
 
-    /// <summary>How long a request may take to reach InfluxDB before it is answered 503.</summary>
+    /// <summary>How long a request may wait for the spool (or, with <see cref="AcknowledgeAfter"/> <c>Stored</c>, for InfluxDB) before it is answered 503.</summary>
     [Range(1, 600)]
     public int RequestTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// The write-ahead spool's folder; relative paths are taken from the content root (the working directory
+    /// of the process), so deployments should set an absolute one (run.sh: <c>Gateway__SpoolDirectory</c>).
+    /// </summary>
+    [Required]
+    public string SpoolDirectory { get; set; } = ".data/spool";
+
+    /// <summary>Accepted but undelivered bytes the spool may hold; beyond that writes get 503 with Retry-After.</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxSpoolBytes { get; set; } = 1L << 30;
+
+    /// <summary>Size at which the spool starts a new segment file; delivered segments are deleted whole.</summary>
+    [Range(4096, 1L << 40)]
+    public long SpoolSegmentBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Spooled requests being delivered to the grains at once.</summary>
+    [Range(1, 1024)]
+    public int DeliveryConcurrency { get; set; } = 16;
+
+    /// <summary>
+    /// When a write is answered 204: <c>Spooled</c> (default) once it is fsynced in the spool, which is durable
+    /// acceptance; <c>Stored</c> only once it also reached InfluxDB (slower; for tests that read right after a write).
+    /// </summary>
+    [RegularExpression("^(Spooled|Stored)$")]
+    public string AcknowledgeAfter { get; set; } = "Spooled";
 
     /// <summary>The development token (EQUIPMENT_DEV_TOKEN); honoured only in the Development environment.</summary>
     public string? DevToken { get; set; }

@@ -1,5 +1,7 @@
 using Equipment.Contracts.Hosting;
+using Equipment.Gateway.Spool;
 using Equipment.Telemetry.Ingest;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Equipment.Gateway.Ingest;
@@ -25,6 +27,14 @@ public static class IngestEndpoints
         builder.Services.AddSingleton<IngestStatistics>();
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<WriteEndpoint>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            var directory = Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, o.SpoolDirectory);
+            return new WriteAheadSpool(directory, o.MaxSpoolBytes, o.SpoolSegmentBytes, sp.GetRequiredService<ILogger<WriteAheadSpool>>(), sp.GetRequiredService<TimeProvider>());
+        });
+        // Opens (and recovers) the spool at start, before the first request, and delivers it from then on.
+        builder.Services.AddHostedService<SpoolDeliverer>();
         return builder;
     }
 
@@ -38,11 +48,16 @@ public static class IngestEndpoints
             context.Response.Headers["X-Influxdb-Build"] = "OSS";
             return Results.NoContent();
         });
-        app.MapGet("/health", async (IGrainFactory grains) =>
-            await ClusterHealth.IsReachableAsync(grains, TimeSpan.FromSeconds(2))
-                ? Results.Json(new { status = "ready" })
-                : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapGet("/stats", (IngestStatistics s) => Results.Json(new { s.Points, s.Requests, s.Refused, s.Throttled, s.Unavailable }));
+        // Ready means writes can be accepted durably: the spool is writable. The cluster is reported but not
+        // required, because the spool carries writes through a silo or InfluxDB outage.
+        app.MapGet("/health", async (IGrainFactory grains, WriteAheadSpool spool) =>
+        {
+            var cluster = await ClusterHealth.IsReachableAsync(grains, TimeSpan.FromSeconds(2));
+            return spool.IsWritable && Directory.Exists(spool.Directory)
+                ? Results.Json(new { status = "ready", cluster = cluster ? "reachable" : "unreachable" })
+                : Results.Json(new { status = "unavailable", cluster = cluster ? "reachable" : "unreachable", spool = spool.Status().Error ?? "spool directory missing" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        });
+        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool) => Results.Json(new { s.Points, s.Requests, s.Refused, s.Throttled, s.Unavailable, Spool = spool.Status() }));
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Equipment.Gateway.Spool;
 using Equipment.Telemetry.Ingest;
 using Microsoft.Extensions.Options;
 
@@ -5,17 +6,19 @@ namespace Equipment.Gateway.Ingest;
 
 /// <summary>
 /// The InfluxDB-compatible write handler shared by <c>/api/v2/write</c> and <c>/write</c>: authenticate, read
-/// (gzip), validate the whole body, then hand it to the grains; 204 only once InfluxDB has every line.
+/// (gzip), validate the whole body, then record it in the write-ahead spool; 204 once it is fsynced there
+/// (the spool's deliverer takes it to the grains and InfluxDB, through outages and restarts).
 /// </summary>
 public sealed class WriteEndpoint(
     IngestParser parser,
-    IngestDispatcher dispatcher,
+    WriteAheadSpool spool,
     TokenStore tokens,
     IOptions<GatewayOptions> options,
     IngestStatistics statistics,
     TimeProvider time,
     ILogger<WriteEndpoint> logger)
 {
+    private readonly bool _acknowledgeStored = options.Value.AcknowledgeAfter == "Stored";
     private int _inFlight;
 
     public async Task<IResult> HandleAsync(HttpContext context, string precisionParameter)
@@ -79,18 +82,33 @@ public sealed class WriteEndpoint(
                 return Results.NoContent();
             }
 
+            var (record, recordLength) = SpoolRecord.Encode(result.Batches, now.ToUnixTimeMilliseconds());
+            var append = spool.TryAppend(record, recordLength);
+            if (append is null)
+            {
+                // Bounded on disk: while InfluxDB or the silos are away long enough to fill it, devices keep their data.
+                statistics.CountUnavailable();
+                context.Response.Headers.RetryAfter = "10";
+                return Error(StatusCodes.Status503ServiceUnavailable, "unavailable", "the gateway's spool is full; retry later");
+            }
+
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             timeout.CancelAfter(TimeSpan.FromSeconds(limits.RequestTimeoutSeconds));
             try
             {
-                await dispatcher.DispatchAsync(result.Batches, timeout.Token).WaitAsync(timeout.Token);
+                var end = await append.WaitAsync(timeout.Token);
+                if (_acknowledgeStored)
+                {
+                    await spool.WaitDeliveredAsync(end, timeout.Token);
+                }
             }
             catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
             {
+                // A record that made it to disk after all is still delivered: a device's retry of it is idempotent.
                 statistics.CountUnavailable();
-                logger.LogWarning("Write of {Points} points not stored: {Message}", result.Points, e.Message);
+                logger.LogWarning("Write of {Points} points not acknowledged: {Message}", result.Points, e.Message);
                 context.Response.Headers.RetryAfter = "5";
-                return Error(StatusCodes.Status503ServiceUnavailable, "unavailable", "the platform could not store the points now; retry later");
+                return Error(StatusCodes.Status503ServiceUnavailable, "unavailable", "the points could not be recorded now; retry later");
             }
 
             statistics.Accepted(result.Points);
