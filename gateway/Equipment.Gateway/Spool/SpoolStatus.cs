@@ -8,6 +8,7 @@ namespace Equipment.Gateway.Spool;
 /// <param name="DeliveredPosition">Log position up to which records reached InfluxDB.</param>
 /// <param name="CheckpointPosition">The delivered position last saved to disk (replay starts here).</param>
 /// <param name="LagSeconds">Age of the oldest record not yet delivered; 0 when all are.</param>
+/// <param name="Syncs">fsyncs of appended data since start (group commits).</param>
 /// <param name="Writable">False after a failed write or fsync, until one succeeds.</param>
 /// <param name="Error">The last write error while not writable.</param>
 public sealed record SpoolStatus(
@@ -18,5 +19,6 @@ public sealed record SpoolStatus(
     long DeliveredPosition,
     long CheckpointPosition,
     double LagSeconds,
+    long Syncs,
     bool Writable,
     string? Error);
