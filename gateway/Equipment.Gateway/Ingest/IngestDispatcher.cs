@@ -11,25 +11,37 @@ namespace Equipment.Gateway.Ingest;
 /// silo is being replaced. Repeating a call is safe: every line carries its timestamp, and InfluxDB keys
 /// points by series and time, so a second delivery overwrites the first.
 /// </summary>
-public sealed class IngestDispatcher(IGrainFactory grains, ILogger<IngestDispatcher> logger)
+public sealed class IngestDispatcher
 {
-    private readonly ResiliencePipeline _retry = new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-            // Enough to outlast a killed silo being declared dead (~15 s), after which its grains move.
-            MaxRetryAttempts = 10,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(250),
-            MaxDelay = TimeSpan.FromSeconds(4),
-            OnRetry = args =>
+    private readonly IGrainFactory _grains;
+    private readonly ResiliencePipeline _retry;
+    private long _retries;
+
+    public IngestDispatcher(IGrainFactory grains, ILogger<IngestDispatcher> logger)
+    {
+        _grains = grains;
+        _retry = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
             {
-                logger.LogWarning("Grain call failed ({Message}); retry {Attempt}", args.Outcome.Exception?.Message, args.AttemptNumber + 1);
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+                // Enough to outlast a killed silo being declared dead (~15 s), after which its grains move.
+                MaxRetryAttempts = 10,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(250),
+                MaxDelay = TimeSpan.FromSeconds(4),
+                OnRetry = args =>
+                {
+                    Interlocked.Increment(ref _retries);
+                    logger.LogWarning("Grain call failed ({Message}); retry {Attempt}", args.Outcome.Exception?.Message, args.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>Grain calls retried since start (a silo died or moved grains); shown in /stats.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
 
     public Task DispatchAsync(IReadOnlyList<EquipmentLines> batches, CancellationToken ct)
     {
@@ -50,6 +62,6 @@ public sealed class IngestDispatcher(IGrainFactory grains, ILogger<IngestDispatc
     private Task SendAsync(EquipmentLines lines, CancellationToken ct) =>
         _retry.ExecuteAsync(
             static (state, _) => new ValueTask(EquipmentGrains.Get(state.grains, state.lines.Kind, state.lines.Id).Ingest(new TelemetryBatch(state.lines.Lines, state.lines.Points))),
-            (grains, lines),
+            (grains: _grains, lines),
             ct).AsTask();
 }

@@ -57,7 +57,8 @@ public static class IngestEndpoints
                 ? Results.Json(new { status = "ready", cluster = cluster ? "reachable" : "unreachable" })
                 : Results.Json(new { status = "unavailable", cluster = cluster ? "reachable" : "unreachable", spool = spool.Status().Error ?? "spool directory missing" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
-        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool) => Results.Json(new { s.Points, s.Requests, s.Refused, s.Throttled, s.Unavailable, Spool = spool.Status() }));
+        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool, IngestDispatcher dispatcher) =>
+            Results.Json(new { s.Points, s.Requests, s.Refused, s.Throttled, s.Unavailable, Spool = spool.Status(), DeliveryRetries = dispatcher.Retries }));
         return app;
     }
 }

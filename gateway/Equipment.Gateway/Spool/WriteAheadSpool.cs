@@ -335,6 +335,12 @@ public sealed class WriteAheadSpool : IDisposable
         var position = DurableEnd;
         try
         {
+            // Writes to a deleted directory would land in unlinked files and vanish at restart: refuse instead.
+            if (!System.IO.Directory.Exists(Directory))
+            {
+                throw new IOException($"the spool directory {Directory} is gone");
+            }
+
             for (var i = 0; i < group.Count; i++)
             {
                 var append = group[i];

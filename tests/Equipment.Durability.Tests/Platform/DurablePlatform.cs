@@ -103,11 +103,9 @@ public sealed class DurablePlatform : IAsyncDisposable
     /// <summary>SIGKILL of the gateway: requests in flight get no answer and its spool stays as the crash left it.</summary>
     public void KillGateway() => Gateway?.Kill();
 
-    public async Task<JsonElement> SpoolStatsAsync()
-    {
-        var stats = await Http.GetFromJsonAsync<JsonElement>("/stats");
-        return stats.GetProperty("spool");
-    }
+    public async Task<JsonElement> SpoolStatsAsync() => (await StatsAsync()).GetProperty("spool");
+
+    public async Task<JsonElement> StatsAsync() => await Http.GetFromJsonAsync<JsonElement>("/stats");
 
     /// <summary>Polls <paramref name="condition"/> every 250 ms; fails with the processes' output when it stays false.</summary>
     public async Task WaitAsync(string what, TimeSpan timeout, Func<Task<bool>> condition)

@@ -173,6 +173,20 @@ public sealed class WriteAheadSpoolTests : IDisposable
     }
 
     [Fact]
+    public async Task TryAppend_DirectoryRemoved_FailsAndReportsNotWritable()
+    {
+        using var spool = Open();
+        await Append(spool, 1);
+
+        Directory.Delete(_directory, recursive: true);
+        var append = () => Append(spool, 2);
+
+        await append.Should().ThrowAsync<IOException>();
+        spool.IsWritable.Should().BeFalse();
+        spool.Status().Error.Should().Contain("gone");
+    }
+
+    [Fact]
     public void Constructor_DirectoryHeldByAnotherSpool_Throws()
     {
         using var first = Open();
