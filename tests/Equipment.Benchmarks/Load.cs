@@ -61,6 +61,8 @@ public sealed class Latencies
 
     public int Count => _all.Count;
 
+    public void Add(Latencies other) => Add(other._all);
+
     public void Add(List<double> part)
     {
         lock (_all)
@@ -86,14 +88,41 @@ public sealed class Latencies
 public sealed record RunResult(string Name, long Points, int Requests, double Seconds, Latencies Latencies, IReadOnlyDictionary<string, double> CpuSeconds)
 {
     public double PointsPerSecond => Points / Seconds;
+
+    /// <summary>Rounds of the same run added up: points, requests, time, CPU; latencies merged.</summary>
+    public static RunResult Sum(IReadOnlyList<RunResult> rounds)
+    {
+        var latencies = new Latencies();
+        foreach (var r in rounds)
+        {
+            latencies.Add(r.Latencies);
+        }
+
+        var cpu = rounds[0].CpuSeconds.Keys.ToDictionary(k => k, k => rounds.Sum(r => r.CpuSeconds[k]));
+        return new RunResult(rounds[0].Name, rounds.Sum(r => r.Points), rounds.Sum(r => r.Requests), rounds.Sum(r => r.Seconds), latencies, cpu);
+    }
 }
 
 /// <summary>Samples CPU of the processes of interest around a run.</summary>
 public sealed class CpuMeter(IReadOnlyDictionary<string, int> pids)
 {
+    /// <summary>Key of the whole machine's busy CPU time (all processes), from /proc/stat.</summary>
+    public const string Machine = "(machine)";
+
     private Dictionary<string, double> _start = [];
 
-    public void Start() => _start = pids.ToDictionary(p => p.Key, p => Cpu.Seconds(p.Value));
+    public void Start() => _start = Read();
 
-    public Dictionary<string, double> Stop() => pids.ToDictionary(p => p.Key, p => Cpu.Seconds(p.Value) - _start[p.Key]);
+    public Dictionary<string, double> Stop()
+    {
+        var end = Read();
+        return end.ToDictionary(p => p.Key, p => p.Value - _start[p.Key]);
+    }
+
+    private Dictionary<string, double> Read()
+    {
+        var d = pids.ToDictionary(p => p.Key, p => Cpu.Seconds(p.Value));
+        d[Machine] = Cpu.MachineBusySeconds();
+        return d;
+    }
 }

@@ -108,6 +108,15 @@ public static class Cpu
         }
     }
 
+    /// <summary>Busy CPU time of the whole machine (user+nice+system+irq+softirq+steal), in seconds.</summary>
+    public static double MachineBusySeconds()
+    {
+        var first = File.ReadLines("/proc/stat").First();
+        var v = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal
+        return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / TicksPerSecond;
+    }
+
     /// <summary>The child of this process running <paramref name="comm"/> (InfluxDbServer does not expose its pid).</summary>
     public static int? FindChild(string comm)
     {
@@ -247,7 +256,14 @@ public sealed class Platform : IAsyncDisposable
             c.Kill();
         }
 
-        Influx.Kill();
+        try
+        {
+            Influx.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already disposed (InfluxDbServer.Kill does not guard against that).
+        }
     }
 
     public async ValueTask DisposeAsync()

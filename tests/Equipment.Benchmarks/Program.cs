@@ -57,8 +57,9 @@ catch (Exception e)
 }
 finally
 {
-    if (platform is not null)
+    if (platform is { } started)
     {
-        await platform.DisposeAsync();
+        platform = null;
+        await started.DisposeAsync();
     }
 }

@@ -13,6 +13,12 @@ public sealed class Options
 
     public int? Requests { get; set; }
 
+    /// <summary>Concurrent raw writers for exploration; the issue's baseline is 2.</summary>
+    public int RawWriters { get; set; } = 2;
+
+    /// <summary>Raw and e2e alternate over this many slices of the data, so drifting background load hits both alike.</summary>
+    public int Rounds { get; set; } = 2;
+
     public static Options Parse(string[] args)
     {
         var o = new Options();
@@ -25,6 +31,8 @@ public sealed class Options
                 case "--machines": o.Machines = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--concurrency": o.Concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--requests": o.Requests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--raw-writers": o.RawWriters = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--rounds": o.Rounds = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -39,7 +47,6 @@ public static class Scenarios
     public const string RawDatabase = "bench_raw";
     public const string E2eDatabase = "bench_e2e";
     private const int IngestLinesPerBody = 5000;
-    private const int RawWriters = 2;
     private const int FleetLinesPerBody = 10;
     private static readonly long WarmBaseNs = Machines.BaseNs - (86_400L * 1_000_000_000);
 
@@ -48,6 +55,7 @@ public static class Scenarios
         var machineCount = o.Machines ?? 400;
         var points = o.Points ?? 1_000_000;
         var concurrency = o.Concurrency ?? 8;
+        var RawWriters = o.RawWriters;
         var clock = Stopwatch.StartNew();
         var bodies = Machines.Interleaved(new Machines(machineCount), points, IngestLinesPerBody, Machines.BaseNs);
         var warmPoints = Math.Min(points, 20_000);
@@ -61,12 +69,22 @@ public static class Scenarios
 
         using var raw = new Poster($"{platform.Influx.Url}/write?db={RawDatabase}&precision=ns", null, RawWriters);
         await RunBodiesAsync("raw warm-up", raw, warm, RawWriters, warmPoints, null, ct);
-        var rawResult = await RunBodiesAsync($"raw (InfluxDB /write, {RawWriters} writers)", raw, bodies, RawWriters, points, meter, ct);
-
         using var e2e = new Poster($"{platform.GatewayUrl}/api/v2/write?org=bench&bucket=bench&precision=ns", Platform.DevToken, concurrency);
-        Console.WriteLine($"e2e client concurrency: {concurrency} requests in flight");
+        Console.WriteLine($"e2e client concurrency: {concurrency} requests in flight; raw: {RawWriters} writers; {o.Rounds} round(s) alternating raw and e2e");
         await RunBodiesAsync("e2e warm-up", e2e, warm, concurrency, warmPoints, null, ct);
-        var e2eResult = await RunBodiesAsync($"e2e (gateway /api/v2/write, {concurrency} in flight)", e2e, bodies, concurrency, points, meter, ct);
+        var rawRounds = new List<RunResult>();
+        var e2eRounds = new List<RunResult>();
+        for (var round = 0; round < o.Rounds; round++)
+        {
+            var from = bodies.Count * round / o.Rounds;
+            var slice = bodies.GetRange(from, (bodies.Count * (round + 1) / o.Rounds) - from);
+            var slicePoints = CountLines(slice);
+            rawRounds.Add(await RunBodiesAsync($"raw (InfluxDB /write, {RawWriters} writers)", raw, slice, RawWriters, slicePoints, meter, ct));
+            e2eRounds.Add(await RunBodiesAsync($"e2e (gateway /api/v2/write, {concurrency} in flight)", e2e, slice, concurrency, slicePoints, meter, ct));
+        }
+
+        var rawResult = RunResult.Sum(rawRounds);
+        var e2eResult = RunResult.Sum(e2eRounds);
 
         await VerifyAsync(platform, RawDatabase, points + warmPoints, ct);
         await VerifyAsync(platform, E2eDatabase, points + warmPoints, ct);
@@ -90,16 +108,30 @@ public static class Scenarios
 
         using var raw = new Poster($"{platform.Influx.Url}/write?db={RawDatabase}&precision=ns", null, machineCount);
         await RunFleetAsync("raw warm-up", raw, warm, warmPoints, null, ct);
-        var rawResult = await RunFleetAsync($"raw (InfluxDB /write, {machineCount} devices)", raw, bodies, points, meter, ct);
-
         using var e2e = new Poster($"{platform.GatewayUrl}/api/v2/write?org=bench&bucket=bench&precision=ns", Platform.DevToken, machineCount);
         await RunFleetAsync("e2e warm-up", e2e, warm, warmPoints, null, ct);
-        var e2eResult = await RunFleetAsync($"e2e (gateway /api/v2/write, {machineCount} devices)", e2e, bodies, points, meter, ct);
+        Console.WriteLine($"{o.Rounds} round(s) alternating raw and e2e");
+        var rawRounds = new List<RunResult>();
+        var e2eRounds = new List<RunResult>();
+        for (var round = 0; round < o.Rounds; round++)
+        {
+            var from = requests * round / o.Rounds;
+            var count = (requests * (round + 1) / o.Rounds) - from;
+            var slice = bodies.Select(b => b[from..(from + count)]).ToArray();
+            var slicePoints = (long)machineCount * count * FleetLinesPerBody;
+            rawRounds.Add(await RunFleetAsync($"raw (InfluxDB /write, {machineCount} devices)", raw, slice, slicePoints, meter, ct));
+            e2eRounds.Add(await RunFleetAsync($"e2e (gateway /api/v2/write, {machineCount} devices)", e2e, slice, slicePoints, meter, ct));
+        }
+
+        var rawResult = RunResult.Sum(rawRounds);
+        var e2eResult = RunResult.Sum(e2eRounds);
 
         await VerifyAsync(platform, RawDatabase, points + warmPoints, ct);
         await VerifyAsync(platform, E2eDatabase, points + warmPoints, ct);
         return Report("fleet", rawResult, e2eResult);
     }
+
+    private static long CountLines(List<byte[]> bodies) => bodies.Sum(b => (long)b.AsSpan().Count((byte)'\n'));
 
     private static Dictionary<string, int> Pids(Platform p) => new()
     {
@@ -209,17 +241,23 @@ public static class Scenarios
 
         Console.WriteLine();
         Console.WriteLine($"{"CPU during run",-14} {"raw s",8} {"raw µs/pt",10} {"e2e s",8} {"e2e µs/pt",10}");
-        foreach (var process in raw.CpuSeconds.Keys)
+        foreach (var process in raw.CpuSeconds.Keys.Where(k => k != CpuMeter.Machine))
         {
             var a = raw.CpuSeconds[process];
             var b = e2e.CpuSeconds[process];
             Console.WriteLine(string.Format(ci, "{0,-14} {1,8:F2} {2,10:F2} {3,8:F2} {4,10:F2}", process, a, a * 1e6 / raw.Points, b, b * 1e6 / e2e.Points));
         }
 
-        var totalRaw = raw.CpuSeconds.Values.Sum();
-        var totalE2e = e2e.CpuSeconds.Values.Sum();
+        var totalRaw = raw.CpuSeconds.Where(p => p.Key != CpuMeter.Machine).Sum(p => p.Value);
+        var totalE2e = e2e.CpuSeconds.Where(p => p.Key != CpuMeter.Machine).Sum(p => p.Value);
         Console.WriteLine(string.Format(ci, "{0,-14} {1,8:F2} {2,10:F2} {3,8:F2} {4,10:F2}", "all", totalRaw, totalRaw * 1e6 / raw.Points, totalE2e, totalE2e * 1e6 / e2e.Points));
-        Console.WriteLine(string.Format(ci, "(machine: {0} cores, {1:F0} core-seconds available in the e2e run)", Environment.ProcessorCount, Environment.ProcessorCount * e2e.Seconds));
+        var otherRaw = raw.CpuSeconds[CpuMeter.Machine] - totalRaw;
+        var otherE2e = e2e.CpuSeconds[CpuMeter.Machine] - totalE2e;
+        Console.WriteLine(string.Format(ci, "{0,-14} {1,8:F2} {2,10} {3,8:F2} {4,10}   <- CPU used by processes not part of the benchmark", "other", otherRaw, "", otherE2e, ""));
+        Console.WriteLine(string.Format(ci, "machine: {0} cores; {1:F0} core-s available during raw, {2:F0} during e2e; background load took {3:P0} and {4:P0} of them",
+            Environment.ProcessorCount, Environment.ProcessorCount * raw.Seconds, Environment.ProcessorCount * e2e.Seconds,
+            otherRaw / (Environment.ProcessorCount * raw.Seconds), otherE2e / (Environment.ProcessorCount * e2e.Seconds)));
+        Console.WriteLine(string.Format(ci, "CPU-bound projection (raw CPU per point / e2e CPU per point): ratio {0:F2}", totalRaw / totalE2e));
         Console.WriteLine();
         Console.WriteLine(string.Format(ci, "{0}: e2e {1:F0} points/s, raw {2:F0} points/s, ratio {3:F2}, ack p50 {4:F1} ms p99 {5:F1} ms",
             scenario, e2e.PointsPerSecond, raw.PointsPerSecond, e2e.PointsPerSecond / raw.PointsPerSecond, e2e.Latencies.Percentile(50), e2e.Latencies.Percentile(99)));
