@@ -6,7 +6,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("""
         usage: dotnet run -c Release --project tests/Equipment.Benchmarks -- SCENARIO [options]
           ingest   raw InfluxDB vs end to end, 5,000-line bodies (defaults: --points 1000000 --machines 400 --concurrency 8)
-          fleet    1,000 devices posting 10-line requests concurrently (defaults: --machines 1000 --requests 30)
+          fleet    1,000 devices posting 10-line requests concurrently (defaults: --machines 1000 --requests 60, i.e. 600,000 points)
           parser   BenchmarkDotNet suite of the line-protocol parser and serialiser (alias: micro; BenchmarkDotNet args follow)
         """);
     return args.Length == 0 ? 2 : 0;

@@ -94,7 +94,7 @@ public static class Scenarios
     public static async Task<int> FleetAsync(Options o, Platform platform, CancellationToken ct)
     {
         var machineCount = o.Machines ?? 1000;
-        var requests = o.Requests ?? (int)Math.Max(1, (o.Points ?? 300_000) / (machineCount * (long)FleetLinesPerBody));
+        var requests = o.Requests ?? (int)Math.Max(1, (o.Points ?? 600_000) / (machineCount * (long)FleetLinesPerBody));
         var points = (long)machineCount * requests * FleetLinesPerBody;
         var clock = Stopwatch.StartNew();
         var bodies = Machines.PerMachine(new Machines(machineCount, seed: 7), requests, FleetLinesPerBody, Machines.BaseNs);
