@@ -10,7 +10,7 @@ public sealed class ChildProcess : IDisposable
     private readonly Queue<string> _tail = new();
     private readonly Process _process;
 
-    public ChildProcess(string name, string fileName, IEnumerable<string> args, IDictionary<string, string> env)
+    public ChildProcess(string name, string fileName, IEnumerable<string> args, IDictionary<string, string> env, string workingDirectory)
     {
         Name = name;
         var info = new ProcessStartInfo(fileName, args)
@@ -18,6 +18,8 @@ public sealed class ChildProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            // The hosts take their content root (and so appsettings.json) from the working directory.
+            WorkingDirectory = workingDirectory,
         };
         foreach (var (k, v) in env)
         {
@@ -199,11 +201,11 @@ public sealed class Platform : IAsyncDisposable
         Silo = new ChildProcess("silo", "dotnet", [siloDll,
             $"--Cluster:SiloPort={siloPort}", $"--Cluster:GatewayPort={clientPort}",
             "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
-            $"--Influx:Url={Influx.Url}", $"--Influx:Database={database}"], env);
+            $"--Influx:Url={Influx.Url}", $"--Influx:Database={database}"], env, Path.GetDirectoryName(siloDll)!);
         _children.Add(Silo);
         Gateway = new ChildProcess("gateway", "dotnet", [gatewayDll,
             $"--Cluster:GatewayPort={clientPort}", "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
-            $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}"], env);
+            $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}"], env, Path.GetDirectoryName(gatewayDll)!);
         _children.Add(Gateway);
         GatewayUrl = $"http://127.0.0.1:{httpPort}";
         Console.WriteLine($"silo pid {Silo.Id} (silo port {siloPort}, client port {clientPort}); gateway pid {Gateway.Id} at {GatewayUrl}");

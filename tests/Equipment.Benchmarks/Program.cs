@@ -39,9 +39,15 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => platform?.KillAll();
 try
 {
     platform = await Platform.StartInfluxAsync();
-    return scenario == "ingest"
+    var code = scenario == "ingest"
         ? await Scenarios.IngestAsync(options, platform, cts.Token)
         : await Scenarios.FleetAsync(options, platform, cts.Token);
+    if (options.Verbose)
+    {
+        Console.Error.WriteLine(platform.Tails());
+    }
+
+    return code;
 }
 catch (OperationCanceledException) when (cts.IsCancellationRequested)
 {

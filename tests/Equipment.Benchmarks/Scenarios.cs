@@ -19,6 +19,9 @@ public sealed class Options
     /// <summary>Raw and e2e alternate over this many slices of the data, so drifting background load hits both alike.</summary>
     public int Rounds { get; set; } = 2;
 
+    /// <summary>Print the tail of the silo's and gateway's output at the end (normally only on failure).</summary>
+    public bool Verbose { get; set; }
+
     public static Options Parse(string[] args)
     {
         var o = new Options();
@@ -32,6 +35,7 @@ public sealed class Options
                 case "--concurrency": o.Concurrency = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--requests": o.Requests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--raw-writers": o.RawWriters = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--verbose": o.Verbose = true; break;
                 case "--rounds": o.Rounds = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
