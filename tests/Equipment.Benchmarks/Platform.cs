@@ -205,7 +205,9 @@ public sealed class Platform : IAsyncDisposable
         _children.Add(Silo);
         Gateway = new ChildProcess("gateway", "dotnet", [gatewayDll,
             $"--Cluster:GatewayPort={clientPort}", "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
-            $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}"], env, Path.GetDirectoryName(gatewayDll)!);
+            $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}",
+            // A fresh spool: one left by an interrupted run would replay its points into this run's InfluxDB.
+            $"--Gateway:SpoolDirectory={Path.Combine(Path.GetTempPath(), "equipment-bench-spool-" + Guid.NewGuid().ToString("N")[..12])}"], env, Path.GetDirectoryName(gatewayDll)!);
         _children.Add(Gateway);
         GatewayUrl = $"http://127.0.0.1:{httpPort}";
         Console.WriteLine($"silo pid {Silo.Id} (silo port {siloPort}, client port {clientPort}); gateway pid {Gateway.Id} at {GatewayUrl}");

@@ -20,8 +20,8 @@ public sealed class GatewayOptions
     public int RequestTimeoutSeconds { get; set; } = 30;
 
     /// <summary>
-    /// The write-ahead spool's folder; relative paths are taken from the content root (the working directory
-    /// of the process), so deployments should set an absolute one (run.sh: <c>Gateway__SpoolDirectory</c>).
+    /// The write-ahead spool's folder; a relative path is taken from the process's working directory (not the
+    /// content root, which is the bin folder), so deployments should set an absolute one (<c>Gateway__SpoolDirectory</c>).
     /// </summary>
     [Required]
     public string SpoolDirectory { get; set; } = ".data/spool";

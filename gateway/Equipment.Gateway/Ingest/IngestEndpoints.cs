@@ -30,7 +30,8 @@ public static class IngestEndpoints
         builder.Services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
-            var directory = Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, o.SpoolDirectory);
+            // Relative to the working directory, not the content root: that is the bin folder, which a clean or rebuild may wipe.
+            var directory = Path.GetFullPath(o.SpoolDirectory);
             return new WriteAheadSpool(directory, o.MaxSpoolBytes, o.SpoolSegmentBytes, sp.GetRequiredService<ILogger<WriteAheadSpool>>(), sp.GetRequiredService<TimeProvider>());
         });
         // Opens (and recovers) the spool at start, before the first request, and delivers it from then on.

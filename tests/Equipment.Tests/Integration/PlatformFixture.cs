@@ -19,6 +19,7 @@ public class PlatformFixture : IAsyncLifetime
     public const string Database = "equipment_test";
     public const long MaxBodyBytes = 1024 * 1024;
 
+    private readonly string _spoolDirectory = Path.Combine(Path.GetTempPath(), "equipment-spool-" + Guid.NewGuid().ToString("N")[..12]);
     private WebApplicationFactory<WriteEndpoint>? _gateway;
     private WebApplicationFactory<EquipmentView>? _dashboard;
 
@@ -84,6 +85,9 @@ public class PlatformFixture : IAsyncLifetime
                 ["Gateway:MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Gateway:Tokens:0:Token"] = SiteToken,
                 ["Gateway:Tokens:0:Scope"] = "site:site-a",
+                // A spool of its own per fixture; these tests read InfluxDB right after a 204, so acknowledge once stored.
+                ["Gateway:SpoolDirectory"] = _spoolDirectory,
+                ["Gateway:AcknowledgeAfter"] = "Stored",
                 ["Urls"] = $"http://127.0.0.1:{gatewayPort}",
             };
             ConfigureGateway(settings);
@@ -155,6 +159,11 @@ public class PlatformFixture : IAsyncLifetime
         if (Redis is not null)
         {
             await Redis.DisposeAsync();
+        }
+
+        if (Directory.Exists(_spoolDirectory))
+        {
+            Directory.Delete(_spoolDirectory, recursive: true);
         }
     }
 }
