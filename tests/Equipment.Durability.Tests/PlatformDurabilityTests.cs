@@ -51,11 +51,13 @@ public sealed class PlatformDurabilityTests(ITestOutputHelper output)
     public async Task Write_SiloKilledUnderIngest_KeepsAcknowledgingAndStoresEveryAckedPoint()
     {
         await using var platform = await DurablePlatform.StartAsync(silos: 2);
-        var idle = new[] { platform.Silo(0).CpuSeconds, platform.Silo(1).CpuSeconds };
         await using var load = new IngestLoad(platform.GatewayUrl, "silo-crash");
         await load.WaitForAckedAsync(2000, AckTimeout);
-        // Kill the silo doing the work: Orleans may have placed every grain on one of them, and killing the idle one proves nothing.
-        var busy = platform.Silo(0).CpuSeconds - idle[0] >= platform.Silo(1).CpuSeconds - idle[1] ? 0 : 1;
+        // Kill a silo that hosts truck grains: Orleans may have placed all of them on one silo, and killing the idle one proves nothing.
+        var activations = await platform.ActivationsPerSiloAsync("truck");
+        var busy = activations[0] >= activations[1] ? 0 : 1;
+        output.WriteLine($"truck grain activations per silo: {string.Join(", ", activations)}");
+        activations[busy].Should().BePositive();
 
         platform.Silo(busy).Kill();
         var ackedAtKill = load.AckedCount;
@@ -69,8 +71,10 @@ public sealed class PlatformDurabilityTests(ITestOutputHelper output)
         var retries = (await platform.StatsAsync()).GetProperty("deliveryRetries").GetInt64();
         output.WriteLine($"killed silo {busy + 1}; acked {ackedAtKill} before the kill, {load.AckedCount} in all; answers: {IngestLoad.Describe(outcomes)}; grain calls retried {retries}");
         outcomes.Keys.Should().Equal(["204"], "a silo's death does not reach the devices");
-        retries.Should().BePositive("calls to grains on the killed silo failed and were retried (otherwise the kill proved nothing)");
         await AssertEveryAckedPointStoredOnceAsync(platform, load, exact: true);
+        var after = await platform.ActivationsPerSiloAsync("truck");
+        output.WriteLine($"truck grain activations per silo after delivery: {string.Join(", ", after)}; grain calls retried {(await platform.StatsAsync()).GetProperty("deliveryRetries").GetInt64()}");
+        after[1 - busy].Should().BePositive("the killed silo's grains took the points on the surviving silo");
     }
 
     [Fact]

@@ -59,7 +59,8 @@ public sealed class IngestDispatcher
         return Task.WhenAll(calls);
     }
 
-    private Task SendAsync(EquipmentLines lines, CancellationToken ct) =>
+    /// <summary>One machine's lines to its grain, retried while a silo is being replaced.</summary>
+    public Task SendAsync(EquipmentLines lines, CancellationToken ct) =>
         _retry.ExecuteAsync(
             static (state, _) => new ValueTask(EquipmentGrains.Get(state.grains, state.lines.Kind, state.lines.Id).Ingest(new TelemetryBatch(state.lines.Lines, state.lines.Points))),
             (grains: _grains, lines),

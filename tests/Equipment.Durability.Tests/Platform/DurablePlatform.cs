@@ -1,8 +1,13 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Equipment.Contracts.Hosting;
 using Equipment.Durability.Tests.Processes;
 using Equipment.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Equipment.Durability.Tests.Platform;
 
@@ -18,6 +23,7 @@ public sealed class DurablePlatform : IAsyncDisposable
 
     private readonly string _clusterId = "dur-" + Guid.NewGuid().ToString("N")[..8];
     private readonly List<ChildProcess> _silos = [];
+    private readonly List<int> _siloPorts = [];
     private readonly List<ChildProcess> _retired = [];
     private readonly Dictionary<string, string> _gatewaySettings;
 
@@ -69,13 +75,43 @@ public sealed class DurablePlatform : IAsyncDisposable
 
     public ChildProcess Silo(int index) => _silos[index];
 
+    /// <summary>Activations of grains whose type name contains <paramref name="grainType"/>, per silo (by index), as Orleans' management grain reports them.</summary>
+    public async Task<int[]> ActivationsPerSiloAsync(string grainType)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Cluster:Clustering"] = "redis",
+            ["Cluster:Redis"] = Redis.ConnectionString,
+            ["Cluster:ClusterId"] = _clusterId,
+            ["Cluster:ServiceId"] = _clusterId,
+        });
+        builder.Logging.ClearProviders();
+        builder.AddEquipmentClusterClient();
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var statistics = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+            return _siloPorts.Select(port => statistics
+                .Where(s => s.SiloAddress.Endpoint.Port == port && s.GrainType.Contains(grainType, StringComparison.OrdinalIgnoreCase))
+                .Sum(s => s.ActivationCount)).ToArray();
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
     public void StartSilo()
     {
         var name = $"silo-{_silos.Count + 1}";
         var dll = ReleaseBuilds.Silo;
+        var siloPort = FreePort.Next();
+        _siloPorts.Add(siloPort);
         _silos.Add(new ChildProcess(name, "dotnet", [dll,
             .. ClusterArgs(),
-            $"--Cluster:SiloPort={FreePort.Next()}", $"--Cluster:GatewayPort={FreePort.Next()}",
+            $"--Cluster:SiloPort={siloPort}", $"--Cluster:GatewayPort={FreePort.Next()}",
             $"--Influx:Url={Influx.Url}", $"--Influx:Database={Database}", "--Influx:FlushIntervalMs=20"], Environment(), Path.GetDirectoryName(dll)!));
     }
 

@@ -37,18 +37,6 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>CPU time (user + system) so far, from /proc/PID/stat, in seconds.</summary>
-    public double CpuSeconds
-    {
-        get
-        {
-            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
-            // comm may contain spaces: the fields after it start past the last ')'; utime and stime are fields 14 and 15.
-            var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return (long.Parse(rest[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(rest[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
-        }
-    }
-
     /// <summary>Set when the test killed it, so an exit is expected.</summary>
     public bool WasKilled { get; private set; }
 
