@@ -158,6 +158,9 @@ public sealed class Platform : IAsyncDisposable
 
     private readonly List<ChildProcess> _children = [];
 
+    // A fresh gateway spool per run: one left by an interrupted run would replay its points into this run's InfluxDB.
+    private readonly string _spool = Path.Combine(Path.GetTempPath(), "equipment-bench-spool-" + Guid.NewGuid().ToString("N")[..12]);
+
     private Platform(InfluxDbServer influx, int influxPid)
     {
         Influx = influx;
@@ -212,8 +215,7 @@ public sealed class Platform : IAsyncDisposable
         Gateway = new ChildProcess("gateway", "dotnet", [gatewayDll,
             $"--Cluster:GatewayPort={clientPort}", "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
             $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}",
-            // A fresh spool: one left by an interrupted run would replay its points into this run's InfluxDB.
-            $"--Gateway:SpoolDirectory={Path.Combine(Path.GetTempPath(), "equipment-bench-spool-" + Guid.NewGuid().ToString("N")[..12])}"], env, Path.GetDirectoryName(gatewayDll)!);
+            $"--Gateway:SpoolDirectory={_spool}"], env, Path.GetDirectoryName(gatewayDll)!);
         _children.Add(Gateway);
         GatewayUrl = $"http://127.0.0.1:{httpPort}";
         Console.WriteLine($"silo pid {Silo.Id} (silo port {siloPort}, client port {clientPort}); gateway pid {Gateway.Id} at {GatewayUrl}");
@@ -331,6 +333,10 @@ public sealed class Platform : IAsyncDisposable
         }
 
         await Influx.DisposeAsync();
+        if (Directory.Exists(_spool))
+        {
+            Directory.Delete(_spool, recursive: true);
+        }
     }
 }
 
