@@ -83,7 +83,7 @@ public sealed class WriteEndpoint(
             }
 
             var (record, recordLength) = SpoolRecord.Encode(result.Batches, now.ToUnixTimeMilliseconds());
-            var append = spool.TryAppend(record, recordLength);
+            var append = spool.TryAppend(record, recordLength, result.Batches, now.ToUnixTimeMilliseconds(), result.Points);
             if (append is null)
             {
                 // Bounded on disk: while InfluxDB or the silos are away long enough to fill it, devices keep their data.

@@ -5,7 +5,8 @@ namespace Equipment.Gateway.Spool;
 
 /// <summary>
 /// Reads spooled records in log order from a position, following segment files as they roll. It never reads
-/// past the durable end the caller passes, so it only sees records that were fsynced (and answered).
+/// past the durable end the caller passes, so it only sees records that were fsynced (and answered). One
+/// reader per spool takes the records the writer keeps in memory (the deliverer's).
 /// </summary>
 public sealed class SpoolReader : IDisposable
 {
@@ -31,6 +32,25 @@ public sealed class SpoolReader : IDisposable
         Span<byte> header = stackalloc byte[SpoolRecord.HeaderBytes];
         while (Position < durableEnd)
         {
+            // Records appended by this process are usually still in memory: no read, CRC or decode for them.
+            while (_spool.TryPeekHot(out var hot))
+            {
+                if (hot.End <= Position)
+                {
+                    _spool.DropHot();
+                    continue;
+                }
+
+                if (hot.Position == Position && hot.End <= durableEnd)
+                {
+                    _spool.DropHot();
+                    Position = hot.End;
+                    return hot;
+                }
+
+                break;
+            }
+
             if (!EnsureSegment())
             {
                 return null;

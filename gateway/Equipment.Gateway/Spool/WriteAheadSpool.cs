@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Equipment.Telemetry.Ingest;
 
 namespace Equipment.Gateway.Spool;
 
@@ -15,6 +17,9 @@ public sealed class WriteAheadSpool : IDisposable
     /// <summary>Bytes per group commit at most, so one sync never waits for an unbounded batch.</summary>
     private const long MaxGroupBytes = 16L * 1024 * 1024;
 
+    /// <summary>Records kept in memory for the deliverer at most; beyond that it reads them back from disk.</summary>
+    private const long MaxHotBytes = 64L * 1024 * 1024;
+
     private readonly long _segmentBytes;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -26,6 +31,8 @@ public sealed class WriteAheadSpool : IDisposable
     private readonly Lock _segmentsLock = new();
     private readonly PriorityQueue<TaskCompletionSource, long> _deliveryWaiters = new();
     private readonly Lock _waitersLock = new();
+    private readonly ConcurrentQueue<SpoolEntry> _hot = new();
+    private long _hotBytes;
     private FileStream? _current;
     private long _currentStart;
     private long _currentSynced;
@@ -100,9 +107,10 @@ public sealed class WriteAheadSpool : IDisposable
 
     /// <summary>
     /// Queues a framed record (<see cref="SpoolRecord.Encode"/>; the spool returns the pooled buffer). The task
-    /// completes with the position after the record once it is fsynced. Null when the spool is full.
+    /// completes with the position after the record once it is fsynced. Null when the spool is full. With
+    /// <paramref name="batches"/> (what the record holds) the deliverer takes them from memory instead of disk.
     /// </summary>
-    public Task<long>? TryAppend(byte[] buffer, int length)
+    public Task<long>? TryAppend(byte[] buffer, int length, IReadOnlyList<EquipmentLines>? batches = null, long receivedUnixMs = 0, int points = 0)
     {
         while (true)
         {
@@ -119,7 +127,7 @@ public sealed class WriteAheadSpool : IDisposable
             }
         }
 
-        var append = new PendingAppend(buffer, length);
+        var append = new PendingAppend(buffer, length, batches is null ? null : new SpoolEntry(0, 0, receivedUnixMs, batches, points));
         if (!_appends.Writer.TryWrite(append))
         {
             Interlocked.Add(ref _reservedEnd, -length);
@@ -161,6 +169,17 @@ public sealed class WriteAheadSpool : IDisposable
         }
 
         return waiter.Task.WaitAsync(ct);
+    }
+
+    /// <summary>The oldest record kept in memory for the deliverer, if any.</summary>
+    internal bool TryPeekHot(out SpoolEntry entry) => _hot.TryPeek(out entry!);
+
+    internal void DropHot()
+    {
+        if (_hot.TryDequeue(out var entry))
+        {
+            Interlocked.Add(ref _hotBytes, -(entry.End - entry.Position));
+        }
     }
 
     /// <summary>A reader from the delivered position (at start: the checkpoint, so a restart replays what was not delivered).</summary>
@@ -396,6 +415,17 @@ public sealed class WriteAheadSpool : IDisposable
         _current!.Flush(flushToDisk: true);
         Interlocked.Increment(ref _syncs);
         _currentSynced = _current.Length;
+        for (var i = from; i < to; i++)
+        {
+            // Before the durable end moves, so the deliverer finds them when it looks.
+            var append = group[i];
+            if (append.Decoded is { } decoded && Volatile.Read(ref _hotBytes) + append.Length <= MaxHotBytes)
+            {
+                _hot.Enqueue(decoded with { Position = append.End - append.Length, End = append.End });
+                Interlocked.Add(ref _hotBytes, append.Length);
+            }
+        }
+
         Volatile.Write(ref _durableEnd, position);
         _fault = null;
         Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();

@@ -187,6 +187,33 @@ public sealed class WriteAheadSpoolTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenReader_SomeRecordsKeptInMemory_ReadsTheSameSequenceAsFromDisk()
+    {
+        using var spool = Open(segmentBytes: 4096);
+        var appended = new List<EquipmentLines[]>();
+        for (var i = 0; i < 12; i++)
+        {
+            // Every third record without its batches, as if the in-memory budget had been exhausted: read from disk.
+            var lines = Encoding.ASCII.GetBytes(new string((char)('a' + i), 700));
+            EquipmentLines[] batches = [new EquipmentLines(EquipmentKind.Tbm, $"m-{i}", lines, 2)];
+            appended.Add(batches);
+            var (buffer, length) = SpoolRecord.Encode(batches, 1_700_000_000_000 + i);
+            await spool.TryAppend(buffer, length, i % 3 == 0 ? null : batches, 1_700_000_000_000 + i, 2)!;
+        }
+
+        using var reader = spool.OpenReader();
+        var fromReader = ReadAll(reader, spool.DurableEnd);
+        // The first reader took the in-memory records; a second one reads everything back from the segment files.
+        using var diskReader = spool.OpenReader();
+        var fromDisk = ReadAll(diskReader, spool.DurableEnd);
+
+        fromReader.Select(e => e.Batches[0].Id).Should().Equal(Enumerable.Range(0, 12).Select(i => $"m-{i}"));
+        fromReader.Select((e, i) => ReferenceEquals(e.Batches, appended[i])).Should().Equal(Enumerable.Range(0, 12).Select(i => i % 3 != 0), "records appended with their batches come from memory");
+        fromReader.Select(e => (e.Position, e.End, e.ReceivedUnixMs, e.Points)).Should().Equal(fromDisk.Select(e => (e.Position, e.End, e.ReceivedUnixMs, e.Points)));
+        fromReader.Select(e => e.Batches[0].Lines).Should().BeEquivalentTo(fromDisk.Select(e => e.Batches[0].Lines), o => o.WithStrictOrdering());
+    }
+
+    [Fact]
     public void Constructor_DirectoryHeldByAnotherSpool_Throws()
     {
         using var first = Open();
