@@ -234,7 +234,7 @@ public sealed class IngestParser
             var type = value.Type;
             if (type == FieldType.UInteger)
             {
-                if (value.Number > long.MaxValue)
+                if (!FitsLong(value))
                 {
                     return $"field '{FieldReader.Show(key)}': unsigned value above {long.MaxValue} cannot be stored";
                 }
@@ -301,7 +301,7 @@ public sealed class IngestParser
             case FieldType.Integer when value.Type == FieldType.Integer:
                 buffer.Write(value.Raw);
                 return null;
-            case FieldType.Integer when value.Type == FieldType.UInteger && value.Number <= long.MaxValue:
+            case FieldType.Integer when value.Type == FieldType.UInteger && FitsLong(value):
                 buffer.Write(value.Raw[..^1]);
                 buffer.Write((byte)'i');
                 return null;
@@ -316,6 +316,13 @@ public sealed class IngestParser
                 return $"field '{field.Name}' must be {Name(field.Type)} ({field.Unit}), got {Name(value.Type)} '{FieldReader.Show(value.Raw)}'";
         }
     }
+
+    /// <summary>
+    /// Whether an unsigned value fits InfluxDB 1.x's signed integer. Not decided on the double <see cref="FieldValue.Number"/>:
+    /// 2^63 and the values just above it round to (double)long.MaxValue.
+    /// </summary>
+    private static bool FitsLong(in FieldValue value) =>
+        ulong.TryParse(value.Raw[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u <= long.MaxValue;
 
     private static string Name(FieldType type) => type switch
     {
