@@ -98,7 +98,14 @@ public class PlatformFixture : IAsyncLifetime
         _dashboard = new WebApplicationFactory<EquipmentView>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
-            Apply(web, new Dictionary<string, string?>(cluster) { ["Urls"] = $"http://127.0.0.1:{dashboardPort}" });
+            var settings = new Dictionary<string, string?>(cluster)
+            {
+                ["Urls"] = $"http://127.0.0.1:{dashboardPort}",
+                ["Influx:Url"] = Influx.Url,
+                ["Influx:Database"] = Database,
+            };
+            ConfigureDashboard(settings);
+            Apply(web, settings);
         });
         _dashboard.UseKestrel(dashboardPort);
         _dashboard.StartServer();
@@ -108,6 +115,11 @@ public class PlatformFixture : IAsyncLifetime
 
     /// <summary>Lets a fixture for a special case change the gateway's settings.</summary>
     protected virtual void ConfigureGateway(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>Lets a fixture for a special case change the dashboard's settings.</summary>
+    protected virtual void ConfigureDashboard(Dictionary<string, string?> settings)
     {
     }
 
