@@ -8,7 +8,7 @@ namespace Equipment.Fuzz.Tests.Support;
 /// the same bodies on every machine. Values include the edges that stress number handling (long and ulong
 /// bounds, subnormals, the largest double, integral floats for integer fields).
 /// </summary>
-public sealed class Corpus(Random random)
+public sealed class Corpus(Random random, string[]? ids = null)
 {
     private static readonly string[] FloatTexts =
     [
@@ -25,7 +25,7 @@ public sealed class Corpus(Random random)
 
     private static readonly string[] IntegralFloatTexts = ["0", "12", "12.0", "1e3", "-7", "-0.0", "4.5e2", "9.1e18"];
 
-    private readonly string[] _ids = ["tbm-1", "TBM_2", "s1:x", "a.b", "truck-7", "t-9", "x"];
+    private readonly string[] _ids = ids ?? ["tbm-1", "TBM_2", "s1:x", "a.b", "truck-7", "t-9", "x"];
 
     public Random Random { get; } = random;
 
