@@ -139,6 +139,29 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Write_GzipCutAtALineBoundaryOrEmpty_400NotAPartialWrite()
+    {
+        // Regression: GZipStream ends quietly at the end of a truncated body, so a prefix was stored with a 204.
+        var raw = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 2000).Select(i => $"truck,id=fzcut soc_pct={i % 100} {i}\n")));
+        var packed = Compress(raw);
+        foreach (var (body, describe) in new[] { (packed[..(packed.Length / 2)], "cut in half"), (packed[..^1], "last byte missing"), (Array.Empty<byte>(), "empty") })
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentEncoding.Add("gzip");
+            using var response = await Send(content, "/api/v2/write?org=o&bucket=b");
+
+            response.StatusCode.Should().Be(HttpStatusCode.BadRequest, describe);
+        }
+
+        using (var whole = await Post(raw, gzip: true, "/api/v2/write?org=o&bucket=b"))
+        {
+            whole.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        (await platform.Influx.RowsAsync(PlatformFixture.Database, "SELECT soc_pct FROM truck WHERE id = 'fzcut'")).Should().HaveCount(2000);
+    }
+
+    [Fact]
     public async Task Write_UnknownFieldTypeConflictAcrossRequests_Second400NamingLine()
     {
         using (var first = await Post("tbm,id=fzconf fzextra=1i\n"u8.ToArray(), gzip: false, "/api/v2/write?org=o&bucket=b"))
@@ -188,7 +211,7 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
         foreach (var measurement in new[] { "tbm", "tbm_cutter", "truck" })
         {
             var result = await platform.Influx.QueryAsync(PlatformFixture.Database, $"SHOW TAG VALUES FROM {measurement} WITH KEY = \"id\"");
-            foreach (var value in result.EnumerateArray().SelectMany(Values))
+            foreach (var value in Values(result))
             {
                 stored.Add(value);
             }
