@@ -123,16 +123,13 @@ public sealed class IngestParser
         var hasPosition = false;
         var tags = line.GetTags();
         var seen = 0;
+        HashSet<string>? many = null;
         while (tags.TryNext(out var key, out var value))
         {
             seen++;
-            var others = line.GetTags();
-            for (var k = 1; k < seen && others.TryNext(out var earlier, out _); k++)
+            if (IsDuplicateTag(line, key, seen, ref many))
             {
-                if (earlier.SequenceEqual(key))
-                {
-                    return $"duplicate tag '{FieldReader.Show(key)}'";
-                }
+                return $"duplicate tag '{FieldReader.Show(key)}'";
             }
 
             if (key.SequenceEqual("time"u8))
@@ -184,6 +181,7 @@ public sealed class IngestParser
         var fields = line.GetFields();
         var first = true;
         var unknownSeen = 0;
+        HashSet<string>? many = null;
         while (fields.TryNext(out var key, out var value, out var valueError))
         {
             if (valueError is not null)
@@ -224,7 +222,7 @@ public sealed class IngestParser
             }
 
             unknownSeen++;
-            if (unknownSeen > 1 && IsDuplicateUnknown(line, schema, key, unknownSeen))
+            if (unknownSeen > 1 && IsDuplicateUnknown(line, schema, key, unknownSeen, ref many))
             {
                 return $"duplicate field '{FieldReader.Show(key)}'";
             }
@@ -263,8 +261,60 @@ public sealed class IngestParser
         return null;
     }
 
-    private static bool IsDuplicateUnknown(in LineProtocolLine line, MeasurementSchema schema, ReadOnlySpan<byte> key, int unknownSeen)
+    /// <summary>Lines with more keys than this check duplicates with a set: comparing pairs would be quadratic in a 1 MB line.</summary>
+    private const int PairwiseLimit = 32;
+
+    private static bool IsDuplicateTag(in LineProtocolLine line, ReadOnlySpan<byte> key, int seen, ref HashSet<string>? many)
     {
+        if (seen <= PairwiseLimit)
+        {
+            var others = line.GetTags();
+            for (var k = 1; k < seen && others.TryNext(out var earlier, out _); k++)
+            {
+                if (earlier.SequenceEqual(key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (many is null)
+        {
+            many = new HashSet<string>(StringComparer.Ordinal);
+            var earlier = line.GetTags();
+            for (var k = 1; k < seen && earlier.TryNext(out var e, out _); k++)
+            {
+                many.Add(System.Text.Encoding.UTF8.GetString(e));
+            }
+        }
+
+        return !many.Add(System.Text.Encoding.UTF8.GetString(key));
+    }
+
+    private static bool IsDuplicateUnknown(in LineProtocolLine line, MeasurementSchema schema, ReadOnlySpan<byte> key, int unknownSeen, ref HashSet<string>? many)
+    {
+        if (unknownSeen > PairwiseLimit)
+        {
+            if (many is null)
+            {
+                many = new HashSet<string>(StringComparer.Ordinal);
+                var earlier = line.GetFields();
+                var added = 0;
+                while (added < unknownSeen - 1 && earlier.TryNext(out var k, out _, out _))
+                {
+                    if (schema.IndexOf(k) < 0)
+                    {
+                        many.Add(System.Text.Encoding.UTF8.GetString(k));
+                        added++;
+                    }
+                }
+            }
+
+            return !many.Add(System.Text.Encoding.UTF8.GetString(key));
+        }
+
         var again = line.GetFields();
         var count = 0;
         while (again.TryNext(out var k, out _, out _))
