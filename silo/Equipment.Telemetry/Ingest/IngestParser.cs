@@ -16,6 +16,9 @@ public sealed class IngestParser
     public const long MinTimestampNs = long.MinValue + 2;
     public const long MaxTimestampNs = long.MaxValue - 1;
 
+    /// <summary>InfluxDB's MaxKeyLength: it refuses a point whose series key (measurement and tags) is longer.</summary>
+    public const int MaxSeriesKeyBytes = 65535;
+
     private readonly FieldTypeRegistry _unknownFieldTypes;
 
     public IngestParser(FieldTypeRegistry unknownFieldTypes) => _unknownFieldTypes = unknownFieldTypes;
@@ -52,6 +55,11 @@ public sealed class IngestParser
                 if (tagError is not null)
                 {
                     return Invalid(line, tagError);
+                }
+
+                if (line.Measurement.Length + 1 + line.Tags.Length > MaxSeriesKeyBytes)
+                {
+                    return Invalid(line, $"measurement and tags longer than {MaxSeriesKeyBytes} bytes (InfluxDB's series key limit)");
                 }
 
                 if (!scope.Allows(schema.Kind, id, scopeGroup))
