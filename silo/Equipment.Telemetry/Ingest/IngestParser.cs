@@ -30,6 +30,7 @@ public sealed class IngestParser
         Dictionary<string, Group>? index = null;
         Group? last = null;
         var points = 0;
+        Dictionary<string, (FieldType Type, int Line)>? pendingTypes = null;
         try
         {
             while (true)
@@ -77,7 +78,7 @@ public sealed class IngestParser
                 }
 
                 buffer.Write((byte)' ');
-                var fieldError = WriteFields(line, schema, buffer);
+                var fieldError = WriteFields(line, schema, buffer, ref pendingTypes);
                 if (fieldError is not null)
                 {
                     return Invalid(line, fieldError);
@@ -102,6 +103,11 @@ public sealed class IngestParser
                 buffer.Write((byte)'\n');
                 group.Points++;
                 points++;
+            }
+
+            if (_unknownFieldTypes.Commit(pendingTypes) is { } conflict)
+            {
+                return IngestResult.Invalid(new LineProtocolError(conflict.Line, $"field '{conflict.Field}' was just written as {Name(conflict.Earlier)} by another request (InfluxDB keeps one type per field)"));
             }
 
             var batches = new EquipmentLines[groups.Count];
@@ -183,7 +189,7 @@ public sealed class IngestParser
         return null;
     }
 
-    private string? WriteFields(in LineProtocolLine line, MeasurementSchema schema, ByteBuffer buffer)
+    private string? WriteFields(in LineProtocolLine line, MeasurementSchema schema, ByteBuffer buffer, ref Dictionary<string, (FieldType Type, int Line)>? pendingTypes)
     {
         ulong known = 0;
         var fields = line.GetFields();
@@ -260,7 +266,7 @@ public sealed class IngestParser
                 buffer.Write(value.Raw);
             }
 
-            if (_unknownFieldTypes.Check(schema.Name, key, type) is { } earlier)
+            if (_unknownFieldTypes.Check(schema.Name, key, type, line.Number, ref pendingTypes) is { } earlier)
             {
                 return $"field '{FieldReader.Show(key)}' is {Name(type)} here but was {Name(earlier)} before (InfluxDB keeps one type per field)";
             }
