@@ -33,14 +33,14 @@ public sealed class LineProtocolWriterEscapingTests
             error.Should().BeNull(describe);
             lines.Should().ContainSingle(describe);
             var line = lines[0];
-            InfluxEscaping.Measurement(line.Measurement).Should().Be(Flatten(measurement), describe);
+            InfluxEscaping.Measurement(line.Measurement).Should().Be(Representable(Flatten(measurement), ", "), describe);
             line.Tags.Should().HaveCount(1, describe);
-            InfluxEscaping.Key(line.Tags[0].Key).Should().Be(Flatten(tagKey), describe);
-            InfluxEscaping.Key(line.Tags[0].Value).Should().Be(Flatten(tagValue), describe);
+            InfluxEscaping.Key(line.Tags[0].Key).Should().Be(Representable(Flatten(tagKey), ",= "), describe);
+            InfluxEscaping.Key(line.Tags[0].Value).Should().Be(Representable(Flatten(tagValue), ",= "), describe);
             line.Fields.Should().HaveCount(2, describe);
-            InfluxEscaping.Key(line.Fields[0].Key).Should().Be(Flatten(fieldKey), describe);
+            InfluxEscaping.Key(line.Fields[0].Key).Should().Be(Representable(Flatten(fieldKey), ",= "), describe);
             line.Fields[0].Type.Should().Be(FieldType.String, describe);
-            InfluxEscaping.StringField(line.Fields[0].Raw).Should().Be(stringValue, describe);
+            InfluxEscaping.StringField(line.Fields[0].Raw).Should().Be(Flatten(stringValue), describe);
             line.Fields[1].Number.Should().Be(1.5, describe);
             line.Timestamp.Should().Be(42, describe);
         }
@@ -61,6 +61,51 @@ public sealed class LineProtocolWriterEscapingTests
 
         error.Should().BeNull();
         InfluxEscaping.StringField(lines.Single().Fields.Single().Raw).Should().Be(value);
+    }
+
+    /// <summary>
+    /// InfluxDB's rules cannot express literal backslashes right before an escaped character or at the end of a
+    /// name (they would escape it); such a run comes back doubled, every other text exactly.
+    /// </summary>
+    private static string Representable(string s, string escaped)
+    {
+        var sb = new StringBuilder();
+        var run = 0;
+        foreach (var c in s + "\0")
+        {
+            if (c == '\\')
+            {
+                run++;
+                continue;
+            }
+
+            sb.Append('\\', c == '\0' || escaped.Contains(c, StringComparison.Ordinal) ? 2 * run : run);
+            run = 0;
+            if (c != '\0')
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    [Theory]
+    [InlineData("line\nbreak", "line break")]
+    [InlineData("ends in \\", "ends in \\\\")]
+    [InlineData("a\\,b", "a\\\\,b")]
+    [InlineData("two\\\\", "two\\\\\\\\")]
+    [InlineData("a\\b", "a\\b")]
+    public void Writer_TagValueWithNewlineOrBackslash_KeepsLineStructure(string value, string readBack)
+    {
+        // Regression: a newline became an unescaped space and a trailing backslash escaped the separator; both broke the line.
+        using var buffer = new ByteBuffer(256);
+        new LineProtocolWriter(buffer, "alert").Tag("rule", value).Tag("id", "x").Field("v", 1.0).End(1);
+
+        var (lines, error) = Lines.Read(buffer.ToArray());
+
+        error.Should().BeNull(Encoding.UTF8.GetString(buffer.ToArray()));
+        lines.Single().Tags.Select(t => (t.Key, InfluxEscaping.Key(t.Value))).Should().Equal(("rule", readBack), ("id", "x"));
     }
 
     /// <summary>Line protocol has no newline escape; the writer turns CR and LF into spaces.</summary>
