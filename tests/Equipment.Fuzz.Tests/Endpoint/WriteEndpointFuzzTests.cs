@@ -14,6 +14,10 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
 {
     private const int Seed = 4242;
 
+    private static readonly string[] V2Precisions = ["ns", "us", "ms", "s"];
+
+    private static readonly string[] V1Precisions = ["n", "u", "ms", "s", "m", "h"];
+
     [Fact]
     public async Task Write_MutatedBodies_Only204Or400Or413AndRefusalsStoreNothing()
     {
@@ -31,7 +35,12 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
             var gzip = random.Next(5) == 0;
             var describe = Case.Describe(Seed, i, body) + (gzip ? " (gzip)" : "");
 
-            using var response = await Post(body, gzip, random.Next(2) == 0 ? "/api/v2/write?org=o&bucket=b" : "/write?db=equipment");
+            var path = random.Next(2) == 0
+                ? "/api/v2/write?org=o&bucket=b&precision=" + V2Precisions[random.Next(V2Precisions.Length)]
+                : "/write?db=equipment&precision=" + V1Precisions[random.Next(V1Precisions.Length)];
+            describe += " to " + path;
+
+            using var response = await Post(body, gzip, path);
             statuses[response.StatusCode] = statuses.GetValueOrDefault(response.StatusCode) + 1;
             response.StatusCode.Should().BeOneOf([HttpStatusCode.NoContent, HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge], describe);
             if (response.StatusCode == HttpStatusCode.BadRequest)
@@ -136,6 +145,21 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
 
         await AssertHealthy();
         await AssertNothingStoredFor([("fzgz", "corrupt gzip")]);
+    }
+
+    [Fact]
+    public async Task Write_GzipBomb_413AndStaysHealthy()
+    {
+        // 64 MB of zeros packs into well under the 1 MB limit; inflating must stop at the limit.
+        var bomb = Compress(new byte[64 * 1024 * 1024], CompressionLevel.SmallestSize);
+        bomb.Length.Should().BeLessThan((int)PlatformFixture.MaxBodyBytes);
+        using var content = new ByteArrayContent(bomb);
+        content.Headers.ContentEncoding.Add("gzip");
+
+        using var response = await Send(content, "/api/v2/write?org=o&bucket=b");
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        await AssertHealthy();
     }
 
     [Fact]
@@ -269,10 +293,10 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
         return await platform.Gateway.SendAsync(request);
     }
 
-    private static byte[] Compress(byte[] raw)
+    private static byte[] Compress(byte[] raw, CompressionLevel level = CompressionLevel.Fastest)
     {
         using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
+        using (var gzip = new GZipStream(buffer, level))
         {
             gzip.Write(raw);
         }
