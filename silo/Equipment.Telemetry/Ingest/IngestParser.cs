@@ -16,7 +16,10 @@ public sealed class IngestParser
     public const long MinTimestampNs = long.MinValue + 2;
     public const long MaxTimestampNs = long.MaxValue - 1;
 
-    /// <summary>InfluxDB's MaxKeyLength: it refuses a point whose series key (measurement and tags) is longer.</summary>
+    /// <summary>
+    /// InfluxDB's MaxKeyLength: it refuses a point when, for any field, the series key (measurement and tags)
+    /// plus 4 plus the field key is longer.
+    /// </summary>
     public const int MaxSeriesKeyBytes = 65535;
 
     private readonly FieldTypeRegistry _unknownFieldTypes;
@@ -56,11 +59,6 @@ public sealed class IngestParser
                 if (tagError is not null)
                 {
                     return Invalid(line, tagError);
-                }
-
-                if (line.Measurement.Length + 1 + line.Tags.Length > MaxSeriesKeyBytes)
-                {
-                    return Invalid(line, $"measurement and tags longer than {MaxSeriesKeyBytes} bytes (InfluxDB's series key limit)");
                 }
 
                 if (!scope.Allows(schema.Kind, id, scopeGroup))
@@ -196,11 +194,17 @@ public sealed class IngestParser
         var first = true;
         var unknownSeen = 0;
         HashSet<string>? many = null;
+        var seriesKey = line.Measurement.Length + 1 + line.Tags.Length;
         while (fields.TryNext(out var key, out var value, out var valueError))
         {
             if (valueError is not null)
             {
                 return $"field '{FieldReader.Show(key)}': {valueError}";
+            }
+
+            if (seriesKey + 4 + key.Length > MaxSeriesKeyBytes)
+            {
+                return $"measurement, tags and field '{FieldReader.Show(key)}' longer than InfluxDB's key limit ({MaxSeriesKeyBytes} bytes with 4 for the separator)";
             }
 
             if (!first)

@@ -147,6 +147,33 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
         await AssertNothingStoredFor([("fzgz", "corrupt gzip")]);
     }
 
+    [Theory]
+    [InlineData(65_535 - 4 - 3)]
+    [InlineData(65_535 - 4 - 2)]
+    [InlineData(65_535)]
+    [InlineData(65_536)]
+    public async Task Write_SeriesKeyNearInfluxLimit_204OnlyWhenInfluxStoresIt(int keyBytes)
+    {
+        // A 204 is a promise that InfluxDB has the point; near InfluxDB's key limit the gateway must refuse instead.
+        var id = $"fzkey{keyBytes}";
+        var prefix = $"tbm,id={id},site=";
+        var body = Encoding.ASCII.GetBytes(prefix + new string('s', keyBytes - prefix.Length) + " rpm=1 1\n");
+
+        using var response = await Post(body, gzip: false, "/api/v2/write?org=o&bucket=b");
+
+        response.StatusCode.Should().BeOneOf(HttpStatusCode.NoContent, HttpStatusCode.BadRequest);
+        var rows = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT rpm FROM tbm WHERE id = '{id}'");
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            rows.Should().ContainSingle($"a {keyBytes}-byte series key was answered 204");
+        }
+        else
+        {
+            await AssertLineError(response, body, $"{keyBytes}-byte series key");
+            rows.Should().BeEmpty();
+        }
+    }
+
     [Fact]
     public async Task Write_GzipBomb_413AndStaysHealthy()
     {
