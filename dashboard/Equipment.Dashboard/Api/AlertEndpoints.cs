@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Equipment.Contracts.Grains;
+using Equipment.Dashboard.Security;
 using Equipment.Domain.Alerts;
 
 namespace Equipment.Dashboard.Api;
@@ -26,7 +28,7 @@ public static class AlertEndpoints
             return Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).List(filter));
         });
 
-        app.MapPost("/api/alerts/{alertId}/ack", async (string alertId, AcknowledgeRequest? body, IGrainFactory grains) =>
+        app.MapPost("/api/alerts/{alertId}/ack", async (string alertId, AcknowledgeRequest? body, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             // Alert ids are "{equipmentId}:{ruleId}:{sequence}"; rule ids have no ':', equipment ids may.
             var parts = alertId.Split(':');
@@ -41,12 +43,22 @@ public static class AlertEndpoints
                 return Results.NotFound(new { code = "not found", message = $"no alert '{alertId}'" });
             }
 
-            var by = string.IsNullOrWhiteSpace(body?.By) ? "anonymous" : body.By.Trim();
+            if (UserScope.Of(user) is { } scope)
+            {
+                var snapshot = await grain.GetSnapshot();
+                if (!scope.Allows(snapshot.Id, snapshot.Kind, snapshot.Group))
+                {
+                    return Results.NotFound(new { code = "not found", message = $"no alert '{alertId}'" });
+                }
+            }
+
+            // The record must say who really acknowledged: only an admin may enter it for someone else.
+            var by = user.IsInRole(DashboardRoles.Admin) && !string.IsNullOrWhiteSpace(body?.By) ? body.By.Trim() : user.Identity!.Name!;
             var alert = await grain.Acknowledge(alertId, by);
             return alert is null
                 ? Results.NotFound(new { code = "not found", message = $"no open alert '{alertId}'" })
                 : Results.Ok(alert);
-        });
+        }).RequireAuthorization(DashboardRoles.Operator);
         return app;
     }
 }

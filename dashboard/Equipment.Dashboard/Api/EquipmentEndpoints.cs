@@ -4,6 +4,7 @@ using Equipment.Contracts.Messages;
 using Equipment.Domain.Alerts;
 using Equipment.Domain.Tbm;
 using Equipment.Domain.Truck;
+using Equipment.Dashboard.Security;
 using Equipment.Telemetry.Schema;
 
 namespace Equipment.Dashboard.Api;
@@ -46,7 +47,7 @@ public static class EquipmentEndpoints
 
             await EquipmentGrains.Get(grains, kind, id).Register(body);
             return Results.Ok(await EquipmentGrains.Get(grains, kind, id).GetRegistration());
-        });
+        }).RequireAuthorization(DashboardRoles.Admin);
 
         app.MapGet("/api/tbm/{id}/strokes", async (string id, IGrainFactory grains) =>
             await FindAsync(grains, id) is ITbmGrain tbm ? Results.Ok(await tbm.GetStrokes()) : NotFound(id));
@@ -65,7 +66,8 @@ public static class EquipmentEndpoints
         app.MapGet("/health", async (IGrainFactory grains) =>
             await ClusterHealth.IsReachableAsync(grains, TimeSpan.FromSeconds(2))
                 ? Results.Json(new { status = "ready" })
-                : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+                : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous();
         return app;
     }
 
