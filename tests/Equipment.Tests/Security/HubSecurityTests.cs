@@ -58,8 +58,10 @@ public sealed class HubSecurityTests(SecurityFixture platform)
         hub.On<JsonElement>("snapshot", s => snapshots.Enqueue(s.GetProperty("id").GetString()!));
         hub.On<JsonElement>("alert", a => alerts.Enqueue(a.GetProperty("equipmentId").GetString()!));
         await hub.StartAsync();
+        (await WriteAsync(platform.Gateway, PlatformFixture.DevToken, $"truck,id={mine},fleet={fleet} soc_pct=50\n")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await hub.InvokeAsync("Watch", "all");
         await hub.InvokeAsync("Watch", "equipment:" + mine);
+        await hub.InvokeAsync("Watch", "fleet:" + fleet);
 
         // inverter-temp-high raises at once, so both machines produce an alert as well as snapshots.
         (await WriteAsync(platform.Gateway, PlatformFixture.DevToken, $"truck,id={other},fleet=elsewhere inverter_temp_c=99\ntruck,id={mine},fleet={fleet} inverter_temp_c=99\n"))
