@@ -105,6 +105,8 @@ public class PlatformFixture : IAsyncLifetime
             {
                 ["Dashboard:DevToken"] = DevToken,
                 ["Urls"] = $"http://127.0.0.1:{dashboardPort}",
+                ["Influx:Url"] = Influx.Url,
+                ["Influx:Database"] = Database,
             };
             ConfigureDashboard(settings);
             Apply(web, settings);
