@@ -38,7 +38,8 @@ public sealed record AdminCommand(Uri Dashboard, string Key, HttpMethod Method, 
             }
         }
 
-        var url = new Uri(options.GetValueOrDefault("url") ?? environment("EQUIPMENT_DASHBOARD_URL") ?? "http://127.0.0.1:5090");
+        var urlText = options.GetValueOrDefault("url") ?? environment("EQUIPMENT_DASHBOARD_URL") ?? "http://127.0.0.1:5090";
+        var url = Uri.TryCreate(urlText, UriKind.Absolute, out var parsed) ? parsed : throw new ArgumentException($"invalid dashboard URL '{urlText}'");
         var key = options.GetValueOrDefault("key") ?? environment("EQUIPMENT_ADMIN_KEY") ?? environment("EQUIPMENT_DEV_TOKEN")
             ?? throw new ArgumentException("no admin key: pass --key or set EQUIPMENT_ADMIN_KEY");
         string Need(string name) => options.GetValueOrDefault(name) ?? throw new ArgumentException($"--{name} is required");

@@ -10,7 +10,7 @@ public static class AlertEndpoints
 {
     public static WebApplication MapAlertApi(this WebApplication app)
     {
-        app.MapGet("/api/alerts", async (string? state, IGrainFactory grains) =>
+        app.MapGet("/api/alerts", async (string? state, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             AlertState? filter = state switch
             {
@@ -25,7 +25,14 @@ public static class AlertEndpoints
                 return Results.Json(new { code = "invalid", message = "state must be active, acknowledged or cleared" }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            return Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).List(filter));
+            var alerts = await grains.GetGrain<IAlertBookGrain>(0).List(filter);
+            if (UserScope.Of(user) is { } scope)
+            {
+                var allowed = await ScopedAccess.AllowedIdsAsync(grains, scope);
+                alerts = alerts.Where(a => allowed.Contains(a.EquipmentId)).ToArray();
+            }
+
+            return Results.Ok(alerts);
         });
 
         app.MapPost("/api/alerts/{alertId}/ack", async (string alertId, AcknowledgeRequest? body, ClaimsPrincipal user, IGrainFactory grains) =>

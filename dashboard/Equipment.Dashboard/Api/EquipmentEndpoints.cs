@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Hosting;
 using Equipment.Contracts.Messages;
@@ -14,12 +15,13 @@ public static class EquipmentEndpoints
 {
     public static WebApplication MapEquipmentApi(this WebApplication app)
     {
-        app.MapGet("/api/equipment", async (IGrainFactory grains, TimeProvider time) =>
+        app.MapGet("/api/equipment", async (ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
         {
             var entries = await grains.GetGrain<IEquipmentDirectoryGrain>(0).List();
             var snapshots = await Task.WhenAll(entries.Select(e => EquipmentGrains.Get(grains, e)!.GetSnapshot()));
             var now = time.GetUtcNow();
-            return Results.Ok(snapshots.Select(s => EquipmentView.From(s, now)));
+            var scope = UserScope.Of(user);
+            return Results.Ok(snapshots.Where(scope.Allows).Select(s => EquipmentView.From(s, now)));
         });
 
         app.MapGet("/api/equipment/{id}", async (string id, IGrainFactory grains, TimeProvider time) =>

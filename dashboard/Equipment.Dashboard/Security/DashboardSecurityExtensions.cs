@@ -82,6 +82,7 @@ public static class DashboardSecurityExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<ScopeGuardMiddleware>();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Equipment.Contracts.Security;
+using Equipment.Gateway.Ingest;
 using static Equipment.Tests.Security.SecurityClient;
 
 namespace Equipment.Tests.Security;
@@ -74,11 +75,14 @@ public sealed class DeviceTokenTests(SecurityFixture platform)
     {
         var truck = Unique("truck");
         var (_, token) = await CreateTokenAsync(platform, "equipment:" + truck);
+        var (host, url) = platform.StartHost<WriteEndpoint>("Development", SecurityFixture.SlowGatewaySettings);
+        await using var _ = host;
+        using var gateway = new HttpClient { BaseAddress = new Uri(url) };
 
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < SecurityFixture.Burst + 3; i++)
         {
-            responses.Add(await WriteAsync(platform.Gateway, token, $"truck,id={truck} soc_pct=80\n"));
+            responses.Add(await WriteAsync(gateway, token, $"truck,id={truck} soc_pct=80\n"));
         }
 
         responses.Take(SecurityFixture.Burst).Should().OnlyContain(r => r.StatusCode == HttpStatusCode.NoContent);
@@ -94,13 +98,19 @@ public sealed class DeviceTokenTests(SecurityFixture platform)
         var (_, noisy) = await CreateTokenAsync(platform, "fleet:" + Unique("noisy"));
         var truck = Unique("truck");
         var (_, quiet) = await CreateTokenAsync(platform, "equipment:" + truck);
+        var (host, url) = platform.StartHost<WriteEndpoint>("Development", SecurityFixture.SlowGatewaySettings);
+        await using var _ = host;
+        using var gateway = new HttpClient { BaseAddress = new Uri(url) };
+        var noisyStatuses = new List<HttpStatusCode>();
         for (var i = 0; i < SecurityFixture.Burst + 2; i++)
         {
-            (await WriteAsync(platform.Gateway, noisy, "")).Dispose();
+            using var r = await WriteAsync(gateway, noisy, "");
+            noisyStatuses.Add(r.StatusCode);
         }
 
-        using var response = await WriteAsync(platform.Gateway, quiet, $"truck,id={truck} soc_pct=80\n");
+        using var response = await WriteAsync(gateway, quiet, $"truck,id={truck} soc_pct=80\n");
 
+        noisyStatuses.Should().Contain(HttpStatusCode.TooManyRequests);
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
     }
 

@@ -3,18 +3,23 @@ using Equipment.Tests.Integration;
 namespace Equipment.Tests.Security;
 
 /// <summary>
-/// A platform with a slow per-token rate limit and one-second registry caches, so limits and revocations show
-/// within a test. Every test uses tokens and users of its own, so the shared limit buckets do not interfere.
+/// A platform with one-second registry caches, so revocations show within a test. Rate-limit tests start a
+/// gateway of their own with a slow limit (<see cref="SlowGatewaySettings"/>), so the shared one stays unthrottled.
 /// </summary>
 public sealed class SecurityFixture : PlatformFixture
 {
-    public const double RequestsPerSecond = 1;
     public const int Burst = 3;
+
+    /// <summary>One request a second per token after a burst of <see cref="Burst"/>.</summary>
+    public static Dictionary<string, string?> SlowGatewaySettings => new()
+    {
+        ["DeviceTokens:RequestsPerSecond"] = "1",
+        ["DeviceTokens:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Gateway:DevToken"] = DevToken,
+    };
 
     protected override void ConfigureGateway(Dictionary<string, string?> settings)
     {
-        settings["DeviceTokens:RequestsPerSecond"] = RequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["DeviceTokens:Burst"] = Burst.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["DeviceTokens:CacheSeconds"] = "1";
     }
 
