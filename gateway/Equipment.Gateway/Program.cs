@@ -2,7 +2,8 @@ using Equipment.Contracts.Hosting;
 using Equipment.Gateway.Ingest;
 using Equipment.Gateway.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is found beside the dll whatever the working directory (dotnet path/to/Equipment.Gateway.dll).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddEquipmentClusterClient();
 builder.AddIngest();
 builder.AddDeviceSecurity();

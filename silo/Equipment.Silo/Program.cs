@@ -1,5 +1,6 @@
 using Equipment.Grains.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+// appsettings.json is found beside the dll whatever the working directory (dotnet path/to/Equipment.Silo.dll).
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddEquipmentSilo();
 builder.Build().Run();

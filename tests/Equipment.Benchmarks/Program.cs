@@ -1,1 +1,71 @@
-System.Console.WriteLine("placeholder");
+using BenchmarkDotNet.Running;
+using Equipment.Benchmarks;
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.WriteLine("""
+        usage: dotnet run -c Release --project tests/Equipment.Benchmarks -- SCENARIO [options]
+          ingest   raw InfluxDB vs end to end, 5,000-line bodies (defaults: --points 1000000 --machines 400 --concurrency 8)
+          fleet    1,000 devices posting 10-line requests concurrently (defaults: --machines 1000 --requests 60, i.e. 600,000 points)
+          parser   BenchmarkDotNet suite of the line-protocol parser and serialiser (alias: micro; BenchmarkDotNet args follow)
+        """);
+    return args.Length == 0 ? 2 : 0;
+}
+
+var scenario = args[0];
+if (scenario is "parser" or "micro")
+{
+    BenchmarkRunner.Run<ParserBenchmarks>(ParserBenchmarks.Config, args[1..]);
+    return 0;
+}
+
+if (scenario is not ("ingest" or "fleet"))
+{
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser)");
+    return 2;
+}
+
+var options = Options.Parse(args[1..]);
+using var cts = new CancellationTokenSource();
+Platform? platform = null;
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    Console.Error.WriteLine("interrupted: stopping the platform");
+    cts.Cancel();
+    platform?.KillAll();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => platform?.KillAll();
+try
+{
+    platform = await Platform.StartInfluxAsync();
+    var code = scenario == "ingest"
+        ? await Scenarios.IngestAsync(options, platform, cts.Token)
+        : await Scenarios.FleetAsync(options, platform, cts.Token);
+    if (options.Verbose)
+    {
+        Console.Error.WriteLine(platform.Tails());
+    }
+
+    return code;
+}
+catch (OperationCanceledException) when (cts.IsCancellationRequested)
+{
+    Console.Error.WriteLine("benchmark interrupted");
+    return 130;
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine(platform?.Tails());
+    Console.Error.WriteLine($"benchmark FAILED: {e.GetType().Name}: {e.Message}");
+    Console.WriteLine($"{scenario}: FAILED ({e.Message})");
+    return 1;
+}
+finally
+{
+    if (platform is { } started)
+    {
+        platform = null;
+        await started.DisposeAsync();
+    }
+}

@@ -48,6 +48,9 @@ public sealed class InfluxDbServer : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The influxd process id while it runs (the benchmarks read its CPU time from /proc).</summary>
+    public int? ProcessId => IsRunning ? _process!.Id : null;
+
     public static async Task<InfluxDbServer> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "equipment-influx-" + Guid.NewGuid().ToString("N")[..12]);
@@ -188,6 +191,7 @@ public sealed class InfluxDbServer : IAsyncDisposable
     {
         Kill();
         _process?.Dispose();
+        _process = null; // Kill() after dispose (e.g. from a Ctrl-C handler) must not throw
         _http.Dispose();
         await Task.Yield();
         try

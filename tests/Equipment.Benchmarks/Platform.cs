@@ -1,0 +1,313 @@
+using System.Diagnostics;
+using System.Globalization;
+using Equipment.Testing;
+
+namespace Equipment.Benchmarks;
+
+/// <summary>A child process (silo or gateway) with the tail of its output kept for a failure report.</summary>
+public sealed class ChildProcess : IDisposable
+{
+    private readonly Queue<string> _tail = new();
+    private readonly Process _process;
+
+    public ChildProcess(string name, string fileName, IEnumerable<string> args, IDictionary<string, string> env, string workingDirectory)
+    {
+        Name = name;
+        var info = new ProcessStartInfo(fileName, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            // The hosts take their content root (and so appsettings.json) from the working directory.
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var (k, v) in env)
+        {
+            info.Environment[k] = v;
+        }
+
+        _process = Process.Start(info) ?? throw new InvalidOperationException($"{name} did not start");
+        _process.OutputDataReceived += (_, e) => Keep(e.Data);
+        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public string Tail
+    {
+        get
+        {
+            lock (_tail)
+            {
+                return string.Join('\n', _tail);
+            }
+        }
+    }
+
+    public void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(5000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_tail)
+        {
+            _tail.Enqueue(line);
+            while (_tail.Count > 60)
+            {
+                _tail.Dequeue();
+            }
+        }
+    }
+}
+
+/// <summary>CPU time (user + system) of a process from /proc/PID/stat, in seconds.</summary>
+public static class Cpu
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public static double Seconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // comm may contain spaces: fields start after the last ')'.
+            var rest = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // rest[0] is field 3 (state); utime is field 14, stime field 15.
+            return (long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+
+    /// <summary>Busy CPU time of the whole machine (user+nice+system+irq+softirq+steal), in seconds.</summary>
+    public static double MachineBusySeconds()
+    {
+        var first = File.ReadLines("/proc/stat").First();
+        var v = first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal
+        return (v[0] + v[1] + v[2] + v[5] + v[6] + v[7]) / TicksPerSecond;
+    }
+
+    /// <summary>The child of this process running <paramref name="comm"/> (InfluxDbServer does not expose its pid).</summary>
+    public static int? FindChild(string comm)
+    {
+        var self = Environment.ProcessId;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var open = stat.IndexOf('(');
+                var close = stat.LastIndexOf(')');
+                var name = stat[(open + 1)..close];
+                var ppid = int.Parse(stat[(close + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                if (ppid == self && name == comm)
+                {
+                    return pid;
+                }
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>Private influxd plus the Release silo and gateway as child processes, all on free loopback ports.</summary>
+public sealed class Platform : IAsyncDisposable
+{
+    public const string DevToken = "bench-dev-token";
+
+    private readonly List<ChildProcess> _children = [];
+
+    private Platform(InfluxDbServer influx, int influxPid)
+    {
+        Influx = influx;
+        InfluxPid = influxPid;
+    }
+
+    public InfluxDbServer Influx { get; }
+
+    public int InfluxPid { get; }
+
+    public ChildProcess? Silo { get; private set; }
+
+    public ChildProcess? Gateway { get; private set; }
+
+    public string GatewayUrl { get; private set; } = "";
+
+    public static async Task<Platform> StartInfluxAsync()
+    {
+        var influx = await InfluxDbServer.StartAsync();
+        var pid = Cpu.FindChild("influxd") ?? throw new InvalidOperationException("influxd's pid not found among this process's children");
+        Console.WriteLine($"influxd pid {pid} at {influx.Url}");
+        return new Platform(influx, pid);
+    }
+
+    /// <summary>Starts the silo (writing to <paramref name="database"/>) and the gateway, and waits for the gateway's /health.</summary>
+    public async Task StartPlatformAsync(string database, CancellationToken ct)
+    {
+        var (siloDll, gatewayDll) = Builds.Locate();
+        var siloPort = FreePort.Next();
+        var clientPort = FreePort.Next();
+        var httpPort = FreePort.Next();
+        var env = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["EQUIPMENT_DEV_TOKEN"] = DevToken,
+            // The processes' own appsettings stay in force; these must not redirect InfluxDB.
+            ["EQUIPMENT_INFLUX_URL"] = Influx.Url,
+            ["EQUIPMENT_INFLUX_DATABASE"] = database,
+        };
+        Silo = new ChildProcess("silo", "dotnet", [siloDll,
+            $"--Cluster:SiloPort={siloPort}", $"--Cluster:GatewayPort={clientPort}",
+            "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
+            $"--Influx:Url={Influx.Url}", $"--Influx:Database={database}"], env, Path.GetDirectoryName(siloDll)!);
+        _children.Add(Silo);
+        Gateway = new ChildProcess("gateway", "dotnet", [gatewayDll,
+            $"--Cluster:GatewayPort={clientPort}", "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
+            $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}"], env, Path.GetDirectoryName(gatewayDll)!);
+        _children.Add(Gateway);
+        GatewayUrl = $"http://127.0.0.1:{httpPort}";
+        Console.WriteLine($"silo pid {Silo.Id} (silo port {siloPort}, client port {clientPort}); gateway pid {Gateway.Id} at {GatewayUrl}");
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            foreach (var child in _children)
+            {
+                if (child.HasExited)
+                {
+                    throw new PlatformException($"{child.Name} exited during start-up", this);
+                }
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(GatewayUrl + "/health", ct);
+                if ((int)response.StatusCode == 200)
+                {
+                    Console.WriteLine($"gateway healthy after {clock.Elapsed.TotalSeconds:F1} s");
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+            }
+
+            if (clock.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                throw new PlatformException("gateway /health did not answer 200 within 90 s", this);
+            }
+
+            await Task.Delay(250, ct);
+        }
+    }
+
+    public string Tails() => string.Join("\n", _children.Select(c => $"--- {c.Name} (pid {c.Id}{(c.HasExited ? ", exited" : "")}) output tail ---\n{c.Tail}"));
+
+    /// <summary>Kills everything synchronously (also used from Ctrl-C and process-exit handlers).</summary>
+    public void KillAll()
+    {
+        foreach (var c in _children)
+        {
+            c.Kill();
+        }
+
+        try
+        {
+            Influx.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already disposed (InfluxDbServer.Kill does not guard against that).
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in _children)
+        {
+            c.Dispose();
+        }
+
+        await Influx.DisposeAsync();
+    }
+}
+
+public sealed class PlatformException(string message, Platform platform) : Exception(message)
+{
+    public string Tails { get; } = platform.Tails();
+}
+
+/// <summary>Finds the Release builds of the silo and gateway, building them when missing.</summary>
+public static class Builds
+{
+    public static (string Silo, string Gateway) Locate()
+    {
+        var root = RepositoryPaths.Root;
+        var silo = Path.Combine(root, "silo/Equipment.Silo/bin/Release/net10.0/Equipment.Silo.dll");
+        var gateway = Path.Combine(root, "gateway/Equipment.Gateway/bin/Release/net10.0/Equipment.Gateway.dll");
+        foreach (var (dll, project) in new[] { (silo, "silo/Equipment.Silo/Equipment.Silo.csproj"), (gateway, "gateway/Equipment.Gateway/Equipment.Gateway.csproj") })
+        {
+            if (File.Exists(dll))
+            {
+                continue;
+            }
+
+            Console.WriteLine($"{Path.GetFileName(dll)} not found: running dotnet build -c Release {project}");
+            using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", "-c", "Release", "-v", "quiet", "-nologo", Path.Combine(root, project)]) { UseShellExecute = false })!;
+            build.WaitForExit();
+            if (build.ExitCode != 0 || !File.Exists(dll))
+            {
+                throw new InvalidOperationException($"building {project} failed (exit {build.ExitCode})");
+            }
+        }
+
+        return (silo, gateway);
+    }
+}
