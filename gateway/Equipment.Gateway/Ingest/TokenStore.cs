@@ -15,6 +15,7 @@ public sealed class TokenStore
 {
     private readonly Dictionary<string, IWriteScope> _byHash = new(StringComparer.Ordinal);
     private readonly DeviceTokenRegistry _registry;
+    private readonly string? _devHash;
 
     public TokenStore(IOptions<GatewayOptions> options, IHostEnvironment environment, DeviceTokenRegistry registry, ILogger<TokenStore> logger)
     {
@@ -35,7 +36,8 @@ public sealed class TokenStore
                 logger.LogWarning("No EQUIPMENT_DEV_TOKEN set; this run's development token is {Token}", dev);
             }
 
-            _byHash[SecretHash.Of(dev)] = UnrestrictedScope.Instance;
+            _devHash = SecretHash.Of(dev);
+            _byHash[_devHash] = UnrestrictedScope.Instance;
         }
     }
 
@@ -53,6 +55,12 @@ public sealed class TokenStore
         var hash = SecretHash.Of(token);
         return _byHash.GetValueOrDefault(hash) ?? _registry.Cached(hash);
     }
+
+    /// <summary>
+    /// True for the development token (Development only). It is not rate-limited: the simulator and the benchmarks
+    /// push every machine's data through it, which is the load a rate limit exists to cut.
+    /// </summary>
+    public bool IsDevToken(string hash) => hash == _devHash;
 
     /// <summary>The scope of a token, asking the registry when needed; null when missing, unknown or revoked.</summary>
     public async ValueTask<IWriteScope?> ResolveAsync(string hash, CancellationToken cancellationToken) =>

@@ -7,7 +7,7 @@ namespace Equipment.Gateway.Security;
 
 /// <summary>
 /// In front of the write endpoints: resolves the presented token (401 when missing, unknown or revoked) and applies
-/// the per-token rate limit (429 with Retry-After). It runs as middleware because the registry lookup is
+/// the per-token rate limit (429 with Retry-After; not for the development token). It runs as middleware because the registry lookup is
 /// asynchronous while the write handler's token check is not; the handler's own concurrency limit stays as it was.
 /// </summary>
 public sealed class DeviceAuthenticationMiddleware(
@@ -33,8 +33,8 @@ public sealed class DeviceAuthenticationMiddleware(
             return;
         }
 
-        using var lease = limiter.Acquire(hash);
-        if (!lease.IsAcquired)
+        using var lease = tokens.IsDevToken(hash) ? null : limiter.Acquire(hash);
+        if (lease is { IsAcquired: false })
         {
             statistics.CountThrottled();
             var retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 1;

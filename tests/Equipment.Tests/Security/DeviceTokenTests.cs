@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Equipment.Contracts.Security;
 using Equipment.Gateway.Ingest;
+using Equipment.Tests.Integration;
 using static Equipment.Tests.Security.SecurityClient;
 
 namespace Equipment.Tests.Security;
@@ -112,6 +113,23 @@ public sealed class DeviceTokenTests(SecurityFixture platform)
 
         noisyStatuses.Should().Contain(HttpStatusCode.TooManyRequests);
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+    }
+
+    [Fact]
+    public async Task Write_DevTokenOverRateLimit_NotLimited()
+    {
+        var (host, url) = platform.StartHost<WriteEndpoint>("Development", SecurityFixture.SlowGatewaySettings);
+        await using var _ = host;
+        using var gateway = new HttpClient { BaseAddress = new Uri(url) };
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < SecurityFixture.Burst + 3; i++)
+        {
+            using var r = await WriteAsync(gateway, PlatformFixture.DevToken, "");
+            statuses.Add(r.StatusCode);
+        }
+
+        statuses.Should().OnlyContain(s => s == HttpStatusCode.NoContent);
     }
 
     [Fact]
