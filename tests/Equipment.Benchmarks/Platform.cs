@@ -174,6 +174,12 @@ public sealed class Platform : IAsyncDisposable
 
     public string GatewayUrl { get; private set; } = "";
 
+    public ChildProcess? Dashboard { get; private set; }
+
+    public string DashboardUrl { get; private set; } = "";
+
+    private int _clientPort;
+
     public static async Task<Platform> StartInfluxAsync()
     {
         var influx = await InfluxDbServer.StartAsync();
@@ -187,7 +193,7 @@ public sealed class Platform : IAsyncDisposable
     {
         var (siloDll, gatewayDll) = Builds.Locate();
         var siloPort = FreePort.Next();
-        var clientPort = FreePort.Next();
+        var clientPort = _clientPort = FreePort.Next();
         var httpPort = FreePort.Next();
         var env = new Dictionary<string, string>
         {
@@ -246,6 +252,53 @@ public sealed class Platform : IAsyncDisposable
 
             await Task.Delay(250, ct);
         }
+    }
+
+    /// <summary>Starts the dashboard as a client of the running silo and waits for its /health.</summary>
+    public async Task StartDashboardAsync(string database, CancellationToken ct)
+    {
+        var dll = Builds.Dashboard();
+        var port = FreePort.Next();
+        var env = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["EQUIPMENT_DEV_TOKEN"] = DevToken,
+            ["EQUIPMENT_INFLUX_URL"] = Influx.Url,
+            ["EQUIPMENT_INFLUX_DATABASE"] = database,
+        };
+        Dashboard = new ChildProcess("dashboard", "dotnet", [dll,
+            $"--Cluster:GatewayPort={_clientPort}", "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
+            $"--Urls=http://127.0.0.1:{port}"], env, Path.GetDirectoryName(dll)!);
+        _children.Add(Dashboard);
+        DashboardUrl = $"http://127.0.0.1:{port}";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (Dashboard.HasExited)
+            {
+                throw new PlatformException("dashboard exited during start-up", this);
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(DashboardUrl + "/health", ct);
+                if ((int)response.StatusCode == 200)
+                {
+                    Console.WriteLine($"dashboard healthy at {DashboardUrl}");
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(250, ct);
+        }
+
+        throw new PlatformException("dashboard /health did not answer 200 within 90 s", this);
     }
 
     public string Tails() => string.Join("\n", _children.Select(c => $"--- {c.Name} (pid {c.Id}{(c.HasExited ? ", exited" : "")}) output tail ---\n{c.Tail}"));
@@ -309,5 +362,16 @@ public static class Builds
         }
 
         return (silo, gateway);
+    }
+
+    public static string Dashboard()
+    {
+        var dll = Path.Combine(RepositoryPaths.Root, "dashboard/Equipment.Dashboard/bin/Release/net10.0/Equipment.Dashboard.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} not found: run dotnet build -c Release first");
+        }
+
+        return dll;
     }
 }

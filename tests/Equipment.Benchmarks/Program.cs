@@ -8,6 +8,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           ingest   raw InfluxDB vs end to end, 5,000-line bodies (defaults: --points 1000000 --machines 400 --concurrency 8)
           fleet    1,000 devices posting 10-line requests concurrently (defaults: --machines 1000 --requests 60, i.e. 600,000 points)
           parser   BenchmarkDotNet suite of the line-protocol parser and serialiser (alias: micro; BenchmarkDotNet args follow)
+          twins    retained bytes per twin: 10,000 TBMs and 10,000 trucks in an in-process silo (--machines N)
+          alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
+          history  30-day history query latency through the dashboard's history API (--queries N)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -19,13 +22,18 @@ if (scenario is "parser" or "micro")
     return 0;
 }
 
-if (scenario is not ("ingest" or "fleet"))
+if (scenario == "twins")
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser)");
+    return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
+}
+
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history"))
+{
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, twins, alerts, history)");
     return 2;
 }
 
-var options = Options.Parse(args[1..]);
+var options = scenario is "alerts" or "history" ? null : Options.Parse(args[1..]);
 using var cts = new CancellationTokenSource();
 Platform? platform = null;
 Console.CancelKeyPress += (_, e) =>
@@ -39,10 +47,14 @@ AppDomain.CurrentDomain.ProcessExit += (_, _) => platform?.KillAll();
 try
 {
     platform = await Platform.StartInfluxAsync();
-    var code = scenario == "ingest"
-        ? await Scenarios.IngestAsync(options, platform, cts.Token)
-        : await Scenarios.FleetAsync(options, platform, cts.Token);
-    if (options.Verbose)
+    var code = scenario switch
+    {
+        "ingest" => await Scenarios.IngestAsync(options!, platform, cts.Token),
+        "fleet" => await Scenarios.FleetAsync(options!, platform, cts.Token),
+        "alerts" => await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token),
+        _ => await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token),
+    };
+    if (options?.Verbose == true)
     {
         Console.Error.WriteLine(platform.Tails());
     }
@@ -68,4 +80,10 @@ finally
         platform = null;
         await started.DisposeAsync();
     }
+}
+
+static int IntOption(string[] args, string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
 }

@@ -12,7 +12,7 @@ namespace Equipment.Domain.Truck;
 public sealed class AltitudeRunTracker(AltitudeRunTrackerState? state = null, int maxRuns = AltitudeRunTracker.DefaultMaxRuns)
 {
     /// <summary>Ten runs (≈ 210 bytes each) keep a truck twin under its 8 KB budget; older runs are only in InfluxDB.</summary>
-    public const int DefaultMaxRuns = 10;
+    public const int DefaultMaxRuns = 5;
     public const double StartSpeedKmh = 2.0;
     public const double StopSpeedKmh = 1.0;
     public const double HysteresisM = 5.0;

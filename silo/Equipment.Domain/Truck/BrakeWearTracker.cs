@@ -9,7 +9,7 @@ namespace Equipment.Domain.Truck;
 public sealed class BrakeWearTracker(double minimumMm, BrakeWearState? state = null)
 {
     public const double MinSpacingKm = 5.0;
-    public const int MaxReadings = 32;
+    public const int MaxReadings = 12;
     public const double PadChangeRiseMm = 1.0;
 
     public BrakeWearState State { get; } = state ?? new BrakeWearState();

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Equipment.Contracts.Messages;
 using Equipment.Telemetry.LineProtocol;
 
@@ -70,22 +72,25 @@ public sealed class LiveState
                 }
 
                 var length = prefix + System.Text.Encoding.UTF8.GetChars(key, name[prefix..]);
-                var slot = Slot(name[..length]);
-                if (ts < slot.TimeNs)
+                ref var slot = ref Slot(name[..length]);
+                if (slot.Kind != FieldKind.None && ts < slot.TimeNs)
                 {
                     continue;
                 }
 
                 slot.TimeNs = ts;
+                slot.Text = null;
                 switch (value.Type)
                 {
                     case FieldType.Boolean:
-                        slot.Boolean = value.Boolean;
+                        slot.Kind = value.Boolean ? FieldKind.True : FieldKind.False;
                         break;
                     case FieldType.String:
+                        slot.Kind = FieldKind.Text;
                         slot.Text = System.Text.Encoding.UTF8.GetString(value.Raw);
                         break;
                     default:
+                        slot.Kind = FieldKind.Number;
                         slot.Number = value.Number;
                         break;
                 }
@@ -99,9 +104,9 @@ public sealed class LiveState
 
     public bool TryGetNumber(string field, out double value, out long timeNs)
     {
-        if (_fields.TryGetValue(field, out var s) && s.Number is { } n)
+        if (_fields.TryGetValue(field, out var s) && s.Kind == FieldKind.Number)
         {
-            value = n;
+            value = s.Number;
             timeNs = s.TimeNs;
             return true;
         }
@@ -116,7 +121,11 @@ public sealed class LiveState
         var fields = new Dictionary<string, FieldSnapshot>(_fields.Count, StringComparer.Ordinal);
         foreach (var (key, s) in _fields)
         {
-            fields[key] = new FieldSnapshot(s.Number, s.Boolean, s.Text, FromNs(s.TimeNs));
+            fields[key] = new FieldSnapshot(
+                s.Kind == FieldKind.Number ? s.Number : null,
+                s.Kind is FieldKind.True or FieldKind.False ? s.Kind == FieldKind.True : null,
+                s.Text,
+                FromNs(s.TimeNs));
         }
 
         return new EquipmentSnapshot(id, kind, Group, LastSeen, Points, fields, LastMeasuredNs == long.MinValue ? null : FromNs(LastMeasuredNs));
@@ -125,14 +134,34 @@ public sealed class LiveState
     public static DateTimeOffset FromNs(long ns) =>
         DateTimeOffset.UnixEpoch.AddTicks(ns / 100);
 
-    private FieldState Slot(ReadOnlySpan<char> name)
+    private ref FieldState Slot(ReadOnlySpan<char> name)
     {
-        if (!_lookup.TryGetValue(name, out var slot))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrNullRef(_lookup, name);
+        if (Unsafe.IsNullRef(ref slot))
         {
-            slot = new FieldState();
-            _lookup[name] = slot;
+            _fields[Intern(name)] = default;
+            slot = ref CollectionsMarshal.GetValueRefOrNullRef(_lookup, name);
         }
 
-        return slot;
+        return ref slot;
     }
+
+    /// <summary>
+    /// Field names repeat across thousands of twins (and cutter positions across TBMs), so they are shared
+    /// instead of held once per twin; the pool only grows with distinct names, which the schema bounds in practice.
+    /// </summary>
+    private static string Intern(ReadOnlySpan<char> name)
+    {
+        if (NamePool.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var fresh = name.ToString();
+        return Names.Count < MaxPooledNames ? Names.GetOrAdd(fresh, fresh) : fresh;
+    }
+
+    private const int MaxPooledNames = 100_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NamePool = Names.GetAlternateLookup<ReadOnlySpan<char>>();
 }

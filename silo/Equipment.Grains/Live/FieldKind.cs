@@ -1,0 +1,10 @@
+namespace Equipment.Grains.Live;
+
+internal enum FieldKind : byte
+{
+    None,
+    Number,
+    True,
+    False,
+    Text,
+}
