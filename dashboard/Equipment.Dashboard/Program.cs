@@ -2,16 +2,22 @@ using Equipment.Contracts.Hosting;
 using Equipment.Dashboard.Api;
 using Equipment.Dashboard.History;
 using Equipment.Dashboard.Hubs;
+using Equipment.Dashboard.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEquipmentClusterClient();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddLiveHub();
 builder.AddHistory();
+builder.AddDashboardSecurity();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseDashboardSecurity();
+app.MapSessionApi();
+app.MapAdminApi();
 app.MapEquipmentApi();
 app.MapAlertApi();
 app.MapHistoryApi();

@@ -98,6 +98,7 @@ public class BrowserPlatformFixture : IAsyncLifetime
             {
                 ["Influx:Url"] = Influx.Url,
                 ["Influx:Database"] = Database,
+                ["Dashboard:DevToken"] = DevToken,
                 ["Urls"] = $"http://127.0.0.1:{dashboardPort}",
             });
         });

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Equipment.Contracts.Grains;
+using Equipment.Dashboard.Security;
 using Equipment.Domain.Alerts;
 
 namespace Equipment.Dashboard.Api;
@@ -8,7 +10,7 @@ public static class AlertEndpoints
 {
     public static WebApplication MapAlertApi(this WebApplication app)
     {
-        app.MapGet("/api/alerts", async (string? state, IGrainFactory grains) =>
+        app.MapGet("/api/alerts", async (string? state, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             AlertState? filter = state switch
             {
@@ -23,10 +25,17 @@ public static class AlertEndpoints
                 return Results.Json(new { code = "invalid", message = "state must be active, acknowledged or cleared" }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            return Results.Ok(await grains.GetGrain<IAlertBookGrain>(0).List(filter));
+            var alerts = await grains.GetGrain<IAlertBookGrain>(0).List(filter);
+            if (UserScope.Of(user) is { } scope)
+            {
+                var allowed = await ScopedAccess.AllowedIdsAsync(grains, scope);
+                alerts = alerts.Where(a => allowed.Contains(a.EquipmentId)).ToArray();
+            }
+
+            return Results.Ok(alerts);
         });
 
-        app.MapPost("/api/alerts/{alertId}/ack", async (string alertId, AcknowledgeRequest? body, IGrainFactory grains) =>
+        app.MapPost("/api/alerts/{alertId}/ack", async (string alertId, AcknowledgeRequest? body, ClaimsPrincipal user, IGrainFactory grains) =>
         {
             // Alert ids are "{equipmentId}:{ruleId}:{sequence}"; rule ids have no ':', equipment ids may.
             var parts = alertId.Split(':');
@@ -41,12 +50,22 @@ public static class AlertEndpoints
                 return Results.NotFound(new { code = "not found", message = $"no alert '{alertId}'" });
             }
 
-            var by = string.IsNullOrWhiteSpace(body?.By) ? "anonymous" : body.By.Trim();
+            if (UserScope.Of(user) is { } scope)
+            {
+                var snapshot = await grain.GetSnapshot();
+                if (!scope.Allows(snapshot.Id, snapshot.Kind, snapshot.Group))
+                {
+                    return Results.NotFound(new { code = "not found", message = $"no alert '{alertId}'" });
+                }
+            }
+
+            // The record must say who really acknowledged: only an admin may enter it for someone else.
+            var by = user.IsInRole(DashboardRoles.Admin) && !string.IsNullOrWhiteSpace(body?.By) ? body.By.Trim() : user.Identity!.Name!;
             var alert = await grain.Acknowledge(alertId, by);
             return alert is null
                 ? Results.NotFound(new { code = "not found", message = $"no open alert '{alertId}'" })
                 : Results.Ok(alert);
-        });
+        }).RequireAuthorization(DashboardRoles.Operator);
         return app;
     }
 }

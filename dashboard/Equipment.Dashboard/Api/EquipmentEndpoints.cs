@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Hosting;
 using Equipment.Contracts.Messages;
 using Equipment.Domain.Alerts;
 using Equipment.Domain.Tbm;
 using Equipment.Domain.Truck;
+using Equipment.Dashboard.Security;
 using Equipment.Telemetry.Schema;
 
 namespace Equipment.Dashboard.Api;
@@ -13,12 +15,13 @@ public static class EquipmentEndpoints
 {
     public static WebApplication MapEquipmentApi(this WebApplication app)
     {
-        app.MapGet("/api/equipment", async (IGrainFactory grains, TimeProvider time) =>
+        app.MapGet("/api/equipment", async (ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
         {
             var entries = await grains.GetGrain<IEquipmentDirectoryGrain>(0).List();
             var snapshots = await Task.WhenAll(entries.Select(e => EquipmentGrains.Get(grains, e)!.GetSnapshot()));
             var now = time.GetUtcNow();
-            return Results.Ok(snapshots.Select(s => EquipmentView.From(s, now)));
+            var scope = UserScope.Of(user);
+            return Results.Ok(snapshots.Where(scope.Allows).Select(s => EquipmentView.From(s, now)));
         });
 
         app.MapGet("/api/equipment/{id}", async (string id, IGrainFactory grains, TimeProvider time) =>
@@ -46,7 +49,7 @@ public static class EquipmentEndpoints
 
             await EquipmentGrains.Get(grains, kind, id).Register(body);
             return Results.Ok(await EquipmentGrains.Get(grains, kind, id).GetRegistration());
-        });
+        }).RequireAuthorization(DashboardRoles.Admin);
 
         app.MapGet("/api/tbm/{id}/strokes", async (string id, IGrainFactory grains) =>
             await FindAsync(grains, id) is ITbmGrain tbm ? Results.Ok(await tbm.GetStrokes()) : NotFound(id));
@@ -65,7 +68,8 @@ public static class EquipmentEndpoints
         app.MapGet("/health", async (IGrainFactory grains) =>
             await ClusterHealth.IsReachableAsync(grains, TimeSpan.FromSeconds(2))
                 ? Results.Json(new { status = "ready" })
-                : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+                : Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous();
         return app;
     }
 

@@ -33,8 +33,16 @@ public static class WatchScope
         if (!string.IsNullOrEmpty(group))
         {
             groups.Add((kind == "tbm" ? "site:" : "fleet:") + group);
+            groups.Add(Qualified(id, kind, group));
         }
 
         return groups;
     }
+
+    /// <summary>
+    /// The group of one machine as long as it is in this site or fleet: what a user scoped to that site or fleet
+    /// joins to watch the machine alone, so they stop hearing of it once it moves out of their scope.
+    /// </summary>
+    public static string Qualified(string id, string kind, string group) =>
+        (kind == "tbm" ? "site:" : "fleet:") + group + "/equipment:" + id;
 }

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace Equipment.Gateway.Ingest;
 
@@ -7,6 +9,7 @@ namespace Equipment.Gateway.Ingest;
 internal static class RequestBody
 {
     /// <summary>Returns the bytes (rented; return with <see cref="Return"/>) or null when over <paramref name="limit"/>.</summary>
+    /// <exception cref="InvalidDataException">The gzip body is corrupt or truncated.</exception>
     public static async Task<(byte[]? Buffer, int Length)> ReadAsync(HttpRequest request, long limit, CancellationToken ct)
     {
         var gzip = request.Headers.ContentEncoding.Any(e => string.Equals(e, "gzip", StringComparison.OrdinalIgnoreCase));
@@ -15,9 +18,56 @@ internal static class RequestBody
             return (null, 0);
         }
 
-        Stream source = gzip ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : request.Body;
-        await using var _ = source.ConfigureAwait(false);
-        var initial = !gzip && request.ContentLength is { } known ? (int)Math.Max(known, 1) : 64 * 1024;
+        var initial = request.ContentLength is { } known ? (int)Math.Max(known, 1) : 64 * 1024;
+        if (!gzip)
+        {
+            return await ReadAllAsync(request.Body, limit, initial, ct).ConfigureAwait(false);
+        }
+
+        // GZipStream ends quietly at the end of a truncated body, handing over a prefix that may end in a
+        // plausible line; so the compressed body is kept and its trailer (CRC-32 and size) checked.
+        var (packed, packedLength) = await ReadAllAsync(request.Body, limit, initial, ct).ConfigureAwait(false);
+        if (packed is null)
+        {
+            return (null, 0);
+        }
+
+        try
+        {
+            await using var inflater = new GZipStream(new MemoryStream(packed, 0, packedLength, writable: false), CompressionMode.Decompress);
+            var (buffer, length) = await ReadAllAsync(inflater, limit, 64 * 1024, ct).ConfigureAwait(false);
+            if (buffer is not null && !HasIntactTrailer(packed.AsSpan(0, packedLength), buffer.AsSpan(0, length)))
+            {
+                Return(buffer);
+                throw new InvalidDataException("gzip body is truncated or its trailer does not match");
+            }
+
+            return (buffer, length);
+        }
+        finally
+        {
+            Return(packed);
+        }
+    }
+
+    /// <summary>
+    /// The last member's trailer (RFC 1952: CRC-32, then size mod 2^32) matches the last bytes inflated. A body cut
+    /// short ends in deflate data instead, which matches by chance only. Bodies are under 2 GiB, so size is exact.
+    /// </summary>
+    private static bool HasIntactTrailer(ReadOnlySpan<byte> packed, ReadOnlySpan<byte> inflated)
+    {
+        if (packed.Length < 18)
+        {
+            return false;
+        }
+
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(packed[^8..]);
+        var size = BinaryPrimitives.ReadUInt32LittleEndian(packed[^4..]);
+        return size <= (uint)inflated.Length && Crc32.HashToUInt32(inflated[^(int)size..]) == crc;
+    }
+
+    private static async Task<(byte[]? Buffer, int Length)> ReadAllAsync(Stream source, long limit, int initial, CancellationToken ct)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(initial);
         var length = 0;
         try

@@ -16,6 +16,12 @@ public sealed class IngestParser
     public const long MinTimestampNs = long.MinValue + 2;
     public const long MaxTimestampNs = long.MaxValue - 1;
 
+    /// <summary>
+    /// InfluxDB's MaxKeyLength: it refuses a point when, for any field, the series key (measurement and tags)
+    /// plus 4 plus the field key is longer.
+    /// </summary>
+    public const int MaxSeriesKeyBytes = 65535;
+
     private readonly FieldTypeRegistry _unknownFieldTypes;
 
     public IngestParser(FieldTypeRegistry unknownFieldTypes) => _unknownFieldTypes = unknownFieldTypes;
@@ -27,6 +33,7 @@ public sealed class IngestParser
         Dictionary<string, Group>? index = null;
         Group? last = null;
         var points = 0;
+        Dictionary<string, (FieldType Type, int Line)>? pendingTypes = null;
         try
         {
             while (true)
@@ -69,7 +76,7 @@ public sealed class IngestParser
                 }
 
                 buffer.Write((byte)' ');
-                var fieldError = WriteFields(line, schema, buffer);
+                var fieldError = WriteFields(line, schema, buffer, ref pendingTypes);
                 if (fieldError is not null)
                 {
                     return Invalid(line, fieldError);
@@ -94,6 +101,11 @@ public sealed class IngestParser
                 buffer.Write((byte)'\n');
                 group.Points++;
                 points++;
+            }
+
+            if (_unknownFieldTypes.Commit(pendingTypes) is { } conflict)
+            {
+                return IngestResult.Invalid(new LineProtocolError(conflict.Line, $"field '{conflict.Field}' was just written as {Name(conflict.Earlier)} by another request (InfluxDB keeps one type per field)"));
             }
 
             var batches = new EquipmentLines[groups.Count];
@@ -123,16 +135,13 @@ public sealed class IngestParser
         var hasPosition = false;
         var tags = line.GetTags();
         var seen = 0;
+        HashSet<string>? many = null;
         while (tags.TryNext(out var key, out var value))
         {
             seen++;
-            var others = line.GetTags();
-            for (var k = 1; k < seen && others.TryNext(out var earlier, out _); k++)
+            if (IsDuplicateTag(line, key, seen, ref many))
             {
-                if (earlier.SequenceEqual(key))
-                {
-                    return $"duplicate tag '{FieldReader.Show(key)}'";
-                }
+                return $"duplicate tag '{FieldReader.Show(key)}'";
             }
 
             if (key.SequenceEqual("time"u8))
@@ -178,17 +187,24 @@ public sealed class IngestParser
         return null;
     }
 
-    private string? WriteFields(in LineProtocolLine line, MeasurementSchema schema, ByteBuffer buffer)
+    private string? WriteFields(in LineProtocolLine line, MeasurementSchema schema, ByteBuffer buffer, ref Dictionary<string, (FieldType Type, int Line)>? pendingTypes)
     {
         ulong known = 0;
         var fields = line.GetFields();
         var first = true;
         var unknownSeen = 0;
+        HashSet<string>? many = null;
+        var seriesKey = line.Measurement.Length + 1 + line.Tags.Length;
         while (fields.TryNext(out var key, out var value, out var valueError))
         {
             if (valueError is not null)
             {
                 return $"field '{FieldReader.Show(key)}': {valueError}";
+            }
+
+            if (seriesKey + 4 + key.Length > MaxSeriesKeyBytes)
+            {
+                return $"measurement, tags and field '{FieldReader.Show(key)}' longer than InfluxDB's key limit ({MaxSeriesKeyBytes} bytes with 4 for the separator)";
             }
 
             if (!first)
@@ -224,7 +240,7 @@ public sealed class IngestParser
             }
 
             unknownSeen++;
-            if (unknownSeen > 1 && IsDuplicateUnknown(line, schema, key, unknownSeen))
+            if (unknownSeen > 1 && IsDuplicateUnknown(line, schema, key, unknownSeen, ref many))
             {
                 return $"duplicate field '{FieldReader.Show(key)}'";
             }
@@ -234,7 +250,7 @@ public sealed class IngestParser
             var type = value.Type;
             if (type == FieldType.UInteger)
             {
-                if (value.Number > long.MaxValue)
+                if (!FitsLong(value))
                 {
                     return $"field '{FieldReader.Show(key)}': unsigned value above {long.MaxValue} cannot be stored";
                 }
@@ -254,7 +270,7 @@ public sealed class IngestParser
                 buffer.Write(value.Raw);
             }
 
-            if (_unknownFieldTypes.Check(schema.Name, key, type) is { } earlier)
+            if (_unknownFieldTypes.Check(schema.Name, key, type, line.Number, ref pendingTypes) is { } earlier)
             {
                 return $"field '{FieldReader.Show(key)}' is {Name(type)} here but was {Name(earlier)} before (InfluxDB keeps one type per field)";
             }
@@ -263,8 +279,60 @@ public sealed class IngestParser
         return null;
     }
 
-    private static bool IsDuplicateUnknown(in LineProtocolLine line, MeasurementSchema schema, ReadOnlySpan<byte> key, int unknownSeen)
+    /// <summary>Lines with more keys than this check duplicates with a set: comparing pairs would be quadratic in a 1 MB line.</summary>
+    private const int PairwiseLimit = 32;
+
+    private static bool IsDuplicateTag(in LineProtocolLine line, ReadOnlySpan<byte> key, int seen, ref HashSet<string>? many)
     {
+        if (seen <= PairwiseLimit)
+        {
+            var others = line.GetTags();
+            for (var k = 1; k < seen && others.TryNext(out var earlier, out _); k++)
+            {
+                if (earlier.SequenceEqual(key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (many is null)
+        {
+            many = new HashSet<string>(StringComparer.Ordinal);
+            var earlier = line.GetTags();
+            for (var k = 1; k < seen && earlier.TryNext(out var e, out _); k++)
+            {
+                many.Add(System.Text.Encoding.UTF8.GetString(e));
+            }
+        }
+
+        return !many.Add(System.Text.Encoding.UTF8.GetString(key));
+    }
+
+    private static bool IsDuplicateUnknown(in LineProtocolLine line, MeasurementSchema schema, ReadOnlySpan<byte> key, int unknownSeen, ref HashSet<string>? many)
+    {
+        if (unknownSeen > PairwiseLimit)
+        {
+            if (many is null)
+            {
+                many = new HashSet<string>(StringComparer.Ordinal);
+                var earlier = line.GetFields();
+                var added = 0;
+                while (added < unknownSeen - 1 && earlier.TryNext(out var k, out _, out _))
+                {
+                    if (schema.IndexOf(k) < 0)
+                    {
+                        many.Add(System.Text.Encoding.UTF8.GetString(k));
+                        added++;
+                    }
+                }
+            }
+
+            return !many.Add(System.Text.Encoding.UTF8.GetString(key));
+        }
+
         var again = line.GetFields();
         var count = 0;
         while (again.TryNext(out var k, out _, out _))
@@ -301,7 +369,7 @@ public sealed class IngestParser
             case FieldType.Integer when value.Type == FieldType.Integer:
                 buffer.Write(value.Raw);
                 return null;
-            case FieldType.Integer when value.Type == FieldType.UInteger && value.Number <= long.MaxValue:
+            case FieldType.Integer when value.Type == FieldType.UInteger && FitsLong(value):
                 buffer.Write(value.Raw[..^1]);
                 buffer.Write((byte)'i');
                 return null;
@@ -316,6 +384,13 @@ public sealed class IngestParser
                 return $"field '{field.Name}' must be {Name(field.Type)} ({field.Unit}), got {Name(value.Type)} '{FieldReader.Show(value.Raw)}'";
         }
     }
+
+    /// <summary>
+    /// Whether an unsigned value fits InfluxDB 1.x's signed integer. Not decided on the double <see cref="FieldValue.Number"/>:
+    /// 2^63 and the values just above it round to (double)long.MaxValue.
+    /// </summary>
+    private static bool FitsLong(in FieldValue value) =>
+        ulong.TryParse(value.Raw[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var u) && u <= long.MaxValue;
 
     private static string Name(FieldType type) => type switch
     {

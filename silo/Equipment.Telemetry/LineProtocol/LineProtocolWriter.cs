@@ -100,29 +100,57 @@ public ref struct LineProtocolWriter
     private static void WriteEscaped(ByteBuffer buffer, string text, EscapeKind kind)
     {
         Span<byte> one = stackalloc byte[4];
+        var backslashes = 0;
         foreach (var rune in text.EnumerateRunes())
         {
-            var c = rune.Value;
+            // Line protocol has no newline escape; a newline would end the line early. The space that replaces
+            // it is escaped like any other space, or it would end the measurement, tag or key.
+            var newline = rune.Value is '\n' or '\r';
+            var c = newline ? ' ' : rune.Value;
             var escape = kind switch
             {
                 EscapeKind.Measurement => c is ',' or ' ',
                 EscapeKind.Key => c is ',' or ' ' or '=',
                 _ => c is '"' or '\\',
             };
+            if (kind != EscapeKind.String && c == '\\')
+            {
+                backslashes++;
+                continue;
+            }
+
+            if (backslashes > 0)
+            {
+                // The reader pairs backslashes from the left, so a run of literal ones before a character that
+                // gets escaped would swallow the escape; doubled, the run pairs with itself and the structure survives.
+                WriteBackslashes(buffer, escape ? 2 * backslashes : backslashes);
+                backslashes = 0;
+            }
+
             if (escape)
             {
                 buffer.Write((byte)'\\');
             }
 
-            if (c is '\n' or '\r')
+            if (newline)
             {
-                // Line protocol has no newline escape; a newline would end the line early.
                 buffer.Write((byte)' ');
                 continue;
             }
 
             var n = rune.EncodeToUtf8(one);
             buffer.Write(one[..n]);
+        }
+
+        // Last in a name or tag value, literal backslashes would escape the separator that follows.
+        WriteBackslashes(buffer, 2 * backslashes);
+    }
+
+    private static void WriteBackslashes(ByteBuffer buffer, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            buffer.Write((byte)'\\');
         }
     }
 

@@ -41,6 +41,9 @@ public class PlatformFixture : IAsyncLifetime
 
     public HttpClient Dashboard { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>What a gateway or dashboard needs to join this cluster, for tests that start one of their own.</summary>
+    public IReadOnlyDictionary<string, string?> ClusterSettings { get; private set; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         Influx = await InfluxDbServer.StartAsync();
@@ -67,7 +70,7 @@ public class PlatformFixture : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
 
-        var cluster = new Dictionary<string, string?>
+        var cluster = ClusterSettings = new Dictionary<string, string?>
         {
             ["Cluster:GatewayPort"] = builder.Options.BaseGatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cluster:ServiceId"] = Cluster.Options.ServiceId,
@@ -104,6 +107,7 @@ public class PlatformFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             var settings = new Dictionary<string, string?>(cluster)
             {
+                ["Dashboard:DevToken"] = DevToken,
                 ["Urls"] = $"http://127.0.0.1:{dashboardPort}",
                 ["Influx:Url"] = Influx.Url,
                 ["Influx:Database"] = Database,
@@ -115,6 +119,9 @@ public class PlatformFixture : IAsyncLifetime
         _dashboard.StartServer();
         DashboardUrl = $"http://127.0.0.1:{dashboardPort}";
         Dashboard.BaseAddress = new Uri(DashboardUrl);
+
+        // The dashboard requires a signed-in user (issue 6); the dev token holds every role in Development.
+        Dashboard.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DevToken);
     }
 
     /// <summary>Lets a fixture for a special case change the gateway's settings.</summary>
@@ -125,6 +132,24 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>Lets a fixture for a special case change the dashboard's settings.</summary>
     protected virtual void ConfigureDashboard(Dictionary<string, string?> settings)
     {
+    }
+
+    /// <summary>
+    /// Another gateway or dashboard (<typeparamref name="TEntry"/> picks which) on this cluster, in the given
+    /// environment, on a real loopback port; the caller disposes it.
+    /// </summary>
+    public (WebApplicationFactory<TEntry> Host, string Url) StartHost<TEntry>(string environment, IDictionary<string, string?> settings)
+        where TEntry : class
+    {
+        var port = FreePort.Next();
+        var host = new WebApplicationFactory<TEntry>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment(environment);
+            Apply(web, new Dictionary<string, string?>(ClusterSettings.Concat(settings)) { ["Urls"] = $"http://127.0.0.1:{port}" });
+        });
+        host.UseKestrel(port);
+        host.StartServer();
+        return (host, $"http://127.0.0.1:{port}");
     }
 
     /// <summary>

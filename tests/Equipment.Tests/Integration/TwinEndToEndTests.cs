@@ -124,6 +124,36 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
     }
 
     [Fact]
+    public async Task CutterWear_TwoInspectionsAroundTenMinutesOfBoring_RatesAndProjectionFromRolledDistance()
+    {
+        var id = "wear-tbm-" + Guid.NewGuid().ToString("N")[..8];
+        var start = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
+        var body = new StringBuilder();
+        for (var t = 0; t <= 600; t += 10)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"tbm,id={id} chainage_m={100 + (t / 600.0)},rpm=6,boring=true,thrust_kn=10000,torque_knm=1600,penetration_mm_rev=10 {start + (t * 1000)}\n");
+            if (t is 0 or 600)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"tbm_cutter,id={id},position=50 wear_mm={(t == 0 ? 2.0 : 2.5)} {start + (t * 1000)}\n");
+            }
+        }
+
+        await Post(body.ToString(), "ms");
+
+        var cutter = (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/cutters")).EnumerateArray().Single(c => c.GetProperty("position").GetInt32() == 50);
+
+        // Position 50 of 50 on a 7 m head sits at r = 3.5 m; 10 min at 6 rpm = 60 revolutions rolls 2π·3.5·60 m = 1.3195 km.
+        cutter.GetProperty("radiusM").GetDouble().Should().BeApproximately(3.5, 1e-9);
+        cutter.GetProperty("wearMm").GetDouble().Should().Be(2.5);
+        cutter.GetProperty("rolledKmSinceBaseline").GetDouble().Should().BeApproximately(1.3195, 0.001);
+        cutter.GetProperty("wearRateMmPerKm").GetDouble().Should().BeApproximately(0.5 / 1.3195, 0.001);
+        // 0.5 mm over 1 m of advance; 22.5 mm left to the 25 mm limit = 45 m more, reached at chainage 146 m.
+        cutter.GetProperty("wearRateMmPerM").GetDouble().Should().BeApproximately(0.5, 1e-6);
+        cutter.GetProperty("remainingAdvanceM").GetDouble().Should().BeApproximately(45, 1e-6);
+        cutter.GetProperty("chainageAtLimitM").GetDouble().Should().BeApproximately(146, 1e-6);
+    }
+
+    [Fact]
     public async Task Ack_UnknownAlert_Returns404()
     {
         using var response = await platform.Dashboard.PostAsJsonAsync("/api/alerts/nobody:main-bearing-temp-high:1/ack", new { by = "x" });

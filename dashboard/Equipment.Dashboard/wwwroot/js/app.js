@@ -19,7 +19,7 @@ async function route() {
   const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const [name = 'overview', ...params] = path.split('/').filter(Boolean).map(decodeURIComponent);
   const query = new URLSearchParams(search);
-  if (!session.token && name !== 'signin') { location.hash = '#/signin'; return; }
+  if (!session.active && name !== 'signin') { location.hash = '#/signin'; return; }
   const view = routes[name] || overview;
   document.getElementById('topbar').hidden = name === 'signin';
   document.querySelectorAll('[data-nav]').forEach((a) => a.classList.toggle('active', a.dataset.nav === name));
@@ -71,7 +71,7 @@ document.getElementById('range').value = store.range;
 document.getElementById('range').addEventListener('change', (e) => setRange(e.target.value));
 document.getElementById('machine-jump').addEventListener('change', (e) => { if (e.target.value) location.hash = e.target.value; e.target.value = ''; });
 document.getElementById('sign-out').addEventListener('click', async () => {
-  session.signOut();
+  await session.end();
   started = false;
   await disconnect();
   location.hash = '#/signin';

@@ -26,6 +26,7 @@ async function loadAlerts() {
 export async function connect() {
   if (connection) return;
   connection = new signalR.HubConnectionBuilder()
+    // With a cookie session the browser sends the cookie itself; a Bearer-fallback key goes as access_token.
     .withUrl('/hubs/equipment', { accessTokenFactory: () => session.token || '' })
     .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
     .configureLogging(signalR.LogLevel.Warning)

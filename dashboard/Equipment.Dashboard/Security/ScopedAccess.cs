@@ -1,0 +1,38 @@
+using Equipment.Contracts.Grains;
+using Equipment.Contracts.Messages;
+
+namespace Equipment.Dashboard.Security;
+
+/// <summary>What of the platform a scoped user may read over REST, decided from each machine's current site or fleet.</summary>
+public static class ScopedAccess
+{
+    /// <summary>True when the machine is unknown (the endpoint answers 404 itself) or within the scope.</summary>
+    public static async Task<bool> AllowsAsync(IGrainFactory grains, UserScope scope, string id)
+    {
+        if (scope.Contains("equipment:" + id))
+        {
+            return true;
+        }
+
+        var entry = Array.Find(await grains.GetGrain<IEquipmentDirectoryGrain>(0).List(), e => e.Id == id);
+        if (entry is null || EquipmentGrains.Get(grains, entry) is not { } grain)
+        {
+            return true;
+        }
+
+        var snapshot = await grain.GetSnapshot();
+        return scope.Allows(snapshot.Id, snapshot.Kind, snapshot.Group);
+    }
+
+    /// <summary>The ids of every known machine within the scope.</summary>
+    public static async Task<HashSet<string>> AllowedIdsAsync(IGrainFactory grains, UserScope scope)
+    {
+        var entries = await grains.GetGrain<IEquipmentDirectoryGrain>(0).List();
+        var snapshots = await Task.WhenAll(entries.Select(e => EquipmentGrains.Get(grains, e)).OfType<IEquipmentGrain>().Select(g => g.GetSnapshot()));
+        return snapshots.Where(s => scope.Allows(s.Id, s.Kind, s.Group)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether a snapshot is within the (optional) scope.</summary>
+    public static bool Allows(this UserScope? scope, EquipmentSnapshot snapshot) =>
+        scope is null || scope.Allows(snapshot.Id, snapshot.Kind, snapshot.Group);
+}
