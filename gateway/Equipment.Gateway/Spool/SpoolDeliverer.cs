@@ -1,13 +1,12 @@
 using System.Threading.Channels;
 using Equipment.Gateway.Ingest;
 using Equipment.Telemetry.Ingest;
-using Equipment.Telemetry.Schema;
 using Microsoft.Extensions.Options;
 
 namespace Equipment.Gateway.Spool;
 
 /// <summary>
-/// Delivers spooled records to the grains in log order, several at a time (in order per machine), and moves the delivered position
+/// Delivers spooled records to the grains in log order, several at a time, and moves the delivered position
 /// only past a contiguous run of records whose grain calls completed (a grain call completes when InfluxDB
 /// stored the lines). A record that fails is retried until it succeeds: nothing is ever skipped. After a
 /// crash the records after the checkpoint are delivered again, which InfluxDB absorbs (same series and
@@ -17,7 +16,6 @@ public sealed class SpoolDeliverer(WriteAheadSpool spool, IngestDispatcher dispa
     : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-    private readonly Dictionary<(EquipmentKind Kind, string Id), Task> _lastByMachine = [];
     private long _failures;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -79,40 +77,30 @@ public sealed class SpoolDeliverer(WriteAheadSpool spool, IngestDispatcher dispa
     }
 
     /// <summary>
-    /// Sends each machine's batch of the record, each after the same machine's batch of the records before it:
-    /// a twin sees a device's samples in the order they were accepted even when a retry holds one back.
-    /// Only batches that failed are sent again. Called from the reading loop only, so the map needs no lock.
+    /// Sends every machine's batch of the record at once; only batches that failed are sent again. Records are
+    /// read and sent in log order, and a grain applies calls as they arrive (Ingest interleaves while earlier
+    /// lines wait for their flush), so a machine's samples reach its twin in accepted order except when a retry
+    /// holds one back. Waiting for each machine's previous call to be stored would keep that order even then,
+    /// but it serialises every machine on InfluxDB's flush latency (measured: a third less throughput).
     /// </summary>
     private Task DeliverAsync(SpoolEntry entry, CancellationToken ct)
     {
-        if (_lastByMachine.Count > 16_384)
+        if (entry.Batches.Count == 1)
         {
-            foreach (var done in _lastByMachine.Where(m => m.Value.IsCompleted).Select(m => m.Key).ToList())
-            {
-                _lastByMachine.Remove(done);
-            }
+            return SendAsync(entry, entry.Batches[0], ct);
         }
 
         var calls = new Task[entry.Batches.Count];
         for (var i = 0; i < calls.Length; i++)
         {
-            var batch = entry.Batches[i];
-            var key = (batch.Kind, batch.Id);
-            _lastByMachine.TryGetValue(key, out var previous);
-            calls[i] = _lastByMachine[key] = SendInOrderAsync(entry, batch, previous, ct);
+            calls[i] = SendAsync(entry, entry.Batches[i], ct);
         }
 
-        return calls.Length == 1 ? calls[0] : Task.WhenAll(calls);
+        return Task.WhenAll(calls);
     }
 
-    private async Task SendInOrderAsync(SpoolEntry entry, EquipmentLines batch, Task? previous, CancellationToken ct)
+    private async Task SendAsync(SpoolEntry entry, EquipmentLines batch, CancellationToken ct)
     {
-        if (previous is { IsCompleted: false })
-        {
-            // It only ends by success or by shutdown; on shutdown this one stops below as well.
-            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
         var backoff = TimeSpan.FromMilliseconds(200);
         while (true)
         {
