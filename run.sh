@@ -84,6 +84,8 @@ wait_tcp 127.0.0.1 6379 20 "Redis"
 STORES=${#PIDS[@]}
 # Membership and grain state in Redis: the silos form one cluster and clients find them through it.
 export Cluster__Storage=redis Cluster__Redis=127.0.0.1:6379 Cluster__Clustering=redis
+# The gateway's write-ahead spool: what it acknowledged but InfluxDB does not have yet survives a restart here.
+export Gateway__SpoolDirectory="$DATA/spool"
 
 bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 

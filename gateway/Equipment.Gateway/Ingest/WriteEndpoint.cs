@@ -32,7 +32,8 @@ public sealed class WriteEndpoint(
 
         if (!Precision.TryParse(request.Query[precisionParameter], out var nsPerUnit))
         {
-            return Error(StatusCodes.Status400BadRequest, "invalid", $"invalid precision '{request.Query[precisionParameter]}' (ns, us, ms, s)");
+            // The contract's 400 always names a line; a request-level fault is reported against line 1.
+            return LineError(StatusCodes.Status400BadRequest, "invalid", $"line 1: invalid precision '{request.Query[precisionParameter]}' (ns, us, ms, s)", 1);
         }
 
         var limits = options.Value;
@@ -54,7 +55,7 @@ public sealed class WriteEndpoint(
             }
             catch (InvalidDataException)
             {
-                return Error(StatusCodes.Status400BadRequest, "invalid", "body is not valid gzip");
+                return LineError(StatusCodes.Status400BadRequest, "invalid", "line 1: body is not valid gzip", 1);
             }
 
             if (buffer is null)
