@@ -89,6 +89,9 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
 
         await stored;
         await storedDerived;
+
+        // Stored must also mean listed: a client that got its 204 can look the machine up at once.
+        await _registration!;
     }
 
     public Task<EquipmentSnapshot> GetSnapshot() => Task.FromResult(Snapshot());

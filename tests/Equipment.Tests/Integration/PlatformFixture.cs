@@ -44,7 +44,7 @@ public class PlatformFixture : IAsyncLifetime
     /// <summary>What a gateway or dashboard needs to join this cluster, for tests that start one of their own.</summary>
     public IReadOnlyDictionary<string, string?> ClusterSettings { get; private set; } = new Dictionary<string, string?>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Influx = await InfluxDbServer.StartAsync();
         var siloSettings = new Dictionary<string, string?>
@@ -164,7 +164,7 @@ public class PlatformFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Gateway.Dispose();
         Dashboard.Dispose();
