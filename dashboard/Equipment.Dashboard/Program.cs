@@ -10,6 +10,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddLiveHub();
 builder.AddHistory();
 builder.AddDashboardSecurity();
+builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
@@ -22,4 +23,5 @@ app.MapEquipmentApi();
 app.MapAlertApi();
 app.MapHistoryApi();
 app.MapLiveHub();
+app.MapOpenApi();
 app.Run();
