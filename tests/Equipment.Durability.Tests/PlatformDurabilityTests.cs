@@ -13,7 +13,7 @@ namespace Equipment.Durability.Tests;
 /// </summary>
 public sealed class PlatformDurabilityTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(150);
     private static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]

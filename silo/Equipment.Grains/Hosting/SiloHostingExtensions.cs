@@ -31,6 +31,15 @@ public static class SiloHostingExtensions
                 });
                 silo.ConfigureEndpoints(System.Net.IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
                 silo.UseRedisClustering(cluster.Redis);
+
+                // A small cluster: one survivor's vote is enough to declare a dead silo dead (with two silos there is
+                // no second voter), and probes fail fast, so a killed silo's grains move on in seconds.
+                silo.Configure<Orleans.Configuration.ClusterMembershipOptions>(o =>
+                {
+                    o.NumVotesForDeathDeclaration = 1;
+                    o.ProbeTimeout = TimeSpan.FromSeconds(2);
+                    o.NumMissedProbesLimit = 3;
+                });
             }
             else
             {
