@@ -3,9 +3,10 @@ using Equipment.Dashboard.Api;
 using Equipment.Dashboard.History;
 using Equipment.Dashboard.Hubs;
 using Equipment.Dashboard.Security;
+using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddEquipmentClusterClient();
+builder.AddEquipmentClusterClient(client => client.AddDashboard());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddLiveHub();
 builder.AddHistory();
@@ -24,4 +25,5 @@ app.MapAlertApi();
 app.MapHistoryApi();
 app.MapLiveHub();
 app.MapOpenApi();
+app.MapOrleansDashboard("/orleans").RequireAuthorization(DashboardRoles.Admin);
 app.Run();

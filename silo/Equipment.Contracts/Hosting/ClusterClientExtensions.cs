@@ -8,7 +8,7 @@ namespace Equipment.Contracts.Hosting;
 public static class ClusterClientExtensions
 {
     /// <summary>Connects this process to the silo cluster as an Orleans client, per the <c>Cluster</c> section.</summary>
-    public static IHostApplicationBuilder AddEquipmentClusterClient(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddEquipmentClusterClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configure = null)
     {
         var options = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -30,6 +30,7 @@ public static class ClusterClientExtensions
             }
 
             client.Services.AddSerializer(s => s.AddDomainTypes());
+            configure?.Invoke(client);
             var deadline = DateTime.UtcNow.AddSeconds(options.ConnectRetrySeconds);
 
             // Without a filter a missing silo makes the client retry for minutes; this fails start-up in seconds instead.

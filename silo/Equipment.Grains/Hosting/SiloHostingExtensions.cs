@@ -5,6 +5,7 @@ using Equipment.Grains.Influx;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;
@@ -69,6 +70,9 @@ public static class SiloHostingExtensions
         }
 
         silo.Services.AddSerializer(s => s.AddDomainTypes());
+
+        // Orleans' own dashboard (silos, grains, calls) for the platform's operators; the dashboard process serves it.
+        silo.AddDashboard();
         silo.Services.AddOptions<AlertRuleSettings>().BindConfiguration(AlertRuleSettings.Section);
 
         // The directory's sweep is what notices silent machines, so it runs from start, not from the first call.
