@@ -116,7 +116,7 @@ fi
 cat <<INFO
 
 Equipment is running.
-  Dashboard   http://127.0.0.1:5090   (REST: /api/equipment, health: /health)
+  Dashboard   http://127.0.0.1:5090   (sign in with the dev token; REST: /api/equipment, /openapi/v1.json; Orleans: /orleans/)
   Gateway     http://127.0.0.1:5080   (InfluxDB write API: /api/v2/write, /write, /ping)
   InfluxDB    $EQUIPMENT_INFLUX_URL   (database ${EQUIPMENT_INFLUX_DATABASE:-equipment})
   Redis       127.0.0.1:6379          (grain state, .data/redis)
@@ -127,7 +127,7 @@ Equipment is running.
 
 Try: curl -XPOST 'http://127.0.0.1:5080/api/v2/write?org=equipment&bucket=equipment' \\
        -H "Authorization: Token $EQUIPMENT_DEV_TOKEN" --data-binary 'tbm,id=tbm-99,site=demo thrust_kn=12000,rpm=6'
-     curl http://127.0.0.1:5090/api/equipment/tbm-99
+     curl -H "Authorization: Bearer $EQUIPMENT_DEV_TOKEN" http://127.0.0.1:5090/api/equipment/tbm-99
 Press Ctrl-C to stop.
 INFO
 
