@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Equipment.Durability.Tests.Processes;
+namespace Equipment.Testing;
 
-/// <summary>A child process (silo or gateway) with the tail of its output kept for a failure report (from the benchmarks).</summary>
+/// <summary>A child process (silo or gateway) with the tail of its output kept for a failure report.</summary>
 public sealed class ChildProcess : IDisposable
 {
     private readonly Queue<string> _tail = new();
