@@ -48,15 +48,23 @@ public sealed class PlatformDurabilityTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Write_SiloKilledUnderIngest_KeepsAcknowledgingAndStoresEveryAckedPoint()
+    public async Task Write_SiloKilledUnderIngest_KeepsAcknowledgingStoresEveryAckedPointAndKeepsAlertState()
     {
         await using var platform = await DurablePlatform.StartAsync(silos: 2);
         await using var load = new IngestLoad(platform.GatewayUrl, "silo-crash");
         await load.WaitForAckedAsync(2000, AckTimeout);
-        // Kill a silo that hosts truck grains: Orleans may have placed all of them on one silo, and killing the idle one proves nothing.
+
+        // One of the load's trucks overheats; its alert is acknowledged before the kill, so the silo that dies holds it.
+        const string alertTruck = "silo-crash-0-0";
+        (await PostAsync(platform, $"truck,id={alertTruck},fleet=silo-crash battery_temp_c=60\n")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var alertId = (await AlertRowAsync(platform, alertTruck, "raised"))["alert_id"].GetString()!;
+        var acknowledged = await platform.WithClientAsync(c => c.GetGrain<Equipment.Contracts.Grains.ITruckGrain>(alertTruck).Acknowledge(alertId, "operator-1"));
+        acknowledged.Should().NotBeNull();
+
+        // Kill the silo that hosts that truck (and so load): killing an idle silo would prove nothing.
+        var busy = await platform.SiloHostingAsync(alertTruck);
         var activations = await platform.ActivationsPerSiloAsync("truck");
-        var busy = activations[0] >= activations[1] ? 0 : 1;
-        output.WriteLine($"truck grain activations per silo: {string.Join(", ", activations)}");
+        output.WriteLine($"truck grain activations per silo: {string.Join(", ", activations)}; {alertTruck} on silo {busy + 1}");
         activations[busy].Should().BePositive();
 
         platform.Silo(busy).Kill();
@@ -75,6 +83,34 @@ public sealed class PlatformDurabilityTests(ITestOutputHelper output)
         var after = await platform.ActivationsPerSiloAsync("truck");
         output.WriteLine($"truck grain activations per silo after delivery: {string.Join(", ", after)}; grain calls retried {(await platform.StatsAsync()).GetProperty("deliveryRetries").GetInt64()}");
         after[1 - busy].Should().BePositive("the killed silo's grains took the points on the surviving silo");
+
+        // The truck's twin came back on the survivor from Redis with its acknowledged alert: cooling clears that very alert.
+        (await PostAsync(platform, $"truck,id={alertTruck},fleet=silo-crash battery_temp_c=40\n")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var cleared = await AlertRowAsync(platform, alertTruck, "cleared");
+        cleared["alert_id"].GetString().Should().Be(alertId);
+        cleared["by"].GetString().Should().Be("operator-1", "the acknowledgement survived the silo's death");
+    }
+
+    /// <summary>Waits for the <paramref name="transition"/> of a truck's battery-temperature alert in InfluxDB's <c>alert</c> measurement.</summary>
+    private static async Task<Dictionary<string, System.Text.Json.JsonElement>> AlertRowAsync(DurablePlatform platform, string truck, string transition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var rows = await platform.Influx.RowsAsync(DurablePlatform.Database, $"SELECT transition, alert_id, \"by\" FROM alert WHERE id = '{truck}' AND rule = 'battery-temp-high'");
+            var row = rows.LastOrDefault(r => r["transition"].GetString() == transition);
+            if (row is not null)
+            {
+                return row;
+            }
+
+            if (clock.Elapsed > DeliveryTimeout)
+            {
+                throw new TimeoutException($"no '{transition}' alert for {truck} in InfluxDB within {DeliveryTimeout}");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

@@ -76,7 +76,26 @@ public sealed class DurablePlatform : IAsyncDisposable
     public ChildProcess Silo(int index) => _silos[index];
 
     /// <summary>Activations of grains whose type name contains <paramref name="grainType"/>, per silo (by index), as Orleans' management grain reports them.</summary>
-    public async Task<int[]> ActivationsPerSiloAsync(string grainType)
+    public Task<int[]> ActivationsPerSiloAsync(string grainType) =>
+        WithClientAsync(async client =>
+        {
+            var statistics = await client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+            return _siloPorts.Select(port => statistics
+                .Where(s => s.SiloAddress.Endpoint.Port == port && s.GrainType.Contains(grainType, StringComparison.OrdinalIgnoreCase))
+                .Sum(s => s.ActivationCount)).ToArray();
+        });
+
+    /// <summary>The index of the silo the grain whose id contains <paramref name="key"/> is active on.</summary>
+    public Task<int> SiloHostingAsync(string key) =>
+        WithClientAsync(async client =>
+        {
+            var statistics = await client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+            var grain = statistics.First(s => s.GrainId.ToString().Contains(key, StringComparison.Ordinal));
+            return _siloPorts.IndexOf(grain.SiloAddress.Endpoint.Port);
+        });
+
+    /// <summary>Runs <paramref name="use"/> with an Orleans client of this platform's cluster (Redis membership).</summary>
+    public async Task<T> WithClientAsync<T>(Func<IClusterClient, Task<T>> use)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -92,10 +111,7 @@ public sealed class DurablePlatform : IAsyncDisposable
         await host.StartAsync();
         try
         {
-            var statistics = await host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-            return _siloPorts.Select(port => statistics
-                .Where(s => s.SiloAddress.Endpoint.Port == port && s.GrainType.Contains(grainType, StringComparison.OrdinalIgnoreCase))
-                .Sum(s => s.ActivationCount)).ToArray();
+            return await use(host.Services.GetRequiredService<IClusterClient>());
         }
         finally
         {
