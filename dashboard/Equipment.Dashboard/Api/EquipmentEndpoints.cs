@@ -76,8 +76,7 @@ public static class EquipmentEndpoints
     /// <summary>The grain of a known machine, of the right kind; null when the platform has never seen it.</summary>
     internal static async Task<IEquipmentGrain?> FindAsync(IGrainFactory grains, string id)
     {
-        var entries = await grains.GetGrain<IEquipmentDirectoryGrain>(0).List();
-        var entry = Array.Find(entries, e => e.Id == id);
+        var entry = await grains.GetGrain<IEquipmentDirectoryGrain>(0).Find(id);
         return entry is null ? null : EquipmentGrains.Get(grains, entry);
     }
 

@@ -9,8 +9,7 @@ public static class HistoryEndpoints
     {
         app.MapGet("/api/equipment/{id}/history", async (string id, HttpContext http, IGrainFactory grains, InfluxQueryClient influx, TimeProvider time) =>
         {
-            var entries = await grains.GetGrain<IEquipmentDirectoryGrain>(0).List();
-            if (entries.FirstOrDefault(e => e.Id == id) is not { } entry)
+            if (await grains.GetGrain<IEquipmentDirectoryGrain>(0).Find(id) is not { } entry)
             {
                 return Results.NotFound(new { code = "not found", message = $"no equipment '{id}'" });
             }

@@ -14,8 +14,7 @@ public static class ScopedAccess
             return true;
         }
 
-        var entry = Array.Find(await grains.GetGrain<IEquipmentDirectoryGrain>(0).List(), e => e.Id == id);
-        if (entry is null || EquipmentGrains.Get(grains, entry) is not { } grain)
+        if (await Api.EquipmentEndpoints.FindAsync(grains, id) is not { } grain)
         {
             return true;
         }

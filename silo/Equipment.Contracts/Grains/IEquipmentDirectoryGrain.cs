@@ -12,6 +12,10 @@ public interface IEquipmentDirectoryGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     Task<EquipmentEntry[]> List();
 
+    /// <summary>One machine by id, or null; what a request about a single machine asks instead of the whole list.</summary>
+    [AlwaysInterleave]
+    Task<EquipmentEntry?> Find(string id);
+
     /// <summary>How many machines are known; cheap enough for a health probe.</summary>
     [AlwaysInterleave]
     Task<int> Count();

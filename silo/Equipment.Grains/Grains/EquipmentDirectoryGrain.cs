@@ -34,6 +34,9 @@ public sealed class EquipmentDirectoryGrain(
 
     public Task<int> Count() => Task.FromResult(state.State.Kinds.Count);
 
+    public Task<EquipmentEntry?> Find(string id) =>
+        Task.FromResult(state.State.Kinds.TryGetValue(id, out var kind) ? new EquipmentEntry(id, kind) : null);
+
     public Task<EquipmentEntry[]> List() =>
         Task.FromResult(state.State.Kinds.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new EquipmentEntry(k.Key, k.Value)).ToArray());
 
