@@ -12,7 +12,7 @@ namespace Equipment.Simulator.Running;
 public static class SourceFactory
 {
     public const string TruckFleet = "g318-express";
-    public const string StrokesRelativePath = "shared/data/tbm-strokes";
+    public const string StrokesRelativePath = "data/tbm-strokes";
 
     private static readonly TbmParameters[] Templates = [TbmParameters.A, TbmParameters.B, TbmParameters.C];
 

@@ -37,7 +37,7 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
         });
         register.StatusCode.Should().Be(HttpStatusCode.OK, await register.Content.ReadAsStringAsync());
 
-        var rows = StrokeCsvReader.Read(Path.Combine(RepositoryPaths.Shared, "data", "tbm-strokes", file));
+        var rows = StrokeCsvReader.Read(Path.Combine(RepositoryPaths.Data, "tbm-strokes", file));
         var machine = new ReplayMachine(id, id, file, ReplayMachine.Shared.First(m => m.FileName == file).Parameters);
         var source = new ReplaySource(machine, rows, new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc), new Random(1));
         var points = new List<PointData>();
