@@ -1,5 +1,6 @@
 using Equipment.Simulator.Core;
 using Equipment.Simulator.Replay;
+using Equipment.Simulator.Running;
 using Equipment.Simulator.Tests.Support;
 
 namespace Equipment.Simulator.Tests.Replay;
