@@ -228,4 +228,22 @@ public class TbmTwinTests
 
         raised.Should().ContainSingle().Which.Transition.Should().Be(AlertTransition.Raised);
     }
+
+    [Fact]
+    public void Snapshot_ShiftBackFilledWhileWallClockIsLater_UtilisationAndStandstillOnDeviceTime()
+    {
+        // A spool replay delivers 06:00:00–06:59:59 (30 s boring, 30 s standing, repeated) at 13:00 wall time, same shift.
+        // Boring = 60 × 30 s = 1800 s; utilisation = 1800 ÷ 3599 s of device time covered = 0.50014 (on the wall clock:
+        // 1800/25200 = 0.071); the last standstill began at 06:59:30, so at the newest sample it has lasted 29 s (not 6 h).
+        var time = new FakeTimeProvider(Six.AddHours(7));
+        var twin = new TbmTwin("tbm-a", new TbmParameters(), time);
+        for (var k = 0; k < 3600; k++)
+            twin.Apply(new TbmSample(Six.AddSeconds(k), ChainageM: 100, Rpm: k % 60 < 30 ? 6 : 0, Boring: k % 60 < 30));
+
+        var kpis = twin.Snapshot();
+
+        kpis.ShiftUtilisation.Should().BeApproximately(1800.0 / 3599, 1e-12);
+        kpis.DayUtilisation.Should().BeApproximately(1800.0 / 3599, 1e-12);
+        kpis.StandstillS.Should().Be(29);
+    }
 }
