@@ -228,8 +228,8 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
         var advance = shift.GetProperty("advanceM").GetDouble() + (previous.ValueKind == JsonValueKind.Object ? previous.GetProperty("advanceM").GetDouble() : 0);
         advance.Should().BeApproximately(0.5, 0.02);
 
-        // Shifts of a UTC+8 site start at 06, 14 and 22 local = 22, 06 and 14 UTC.
-        DateTimeOffset.Parse(shift.GetProperty("start").GetString()!, CultureInfo.InvariantCulture).UtcDateTime.Hour.Should().BeOneOf(22, 6, 14);
+        // The production day of a UTC+8 site starts with its 06:00 local shift = 22:00 UTC (a UTC calendar would say 06:00).
+        DateTimeOffset.Parse(kpis.GetProperty("day").GetProperty("start").GetString()!, CultureInfo.InvariantCulture).UtcDateTime.Hour.Should().Be(22);
 
         // Creeping at 0.05 mm/rev: the ratios over penetration are absent, thrust per cutter is not.
         kpis.GetProperty("fieldPenetrationIndex").ValueKind.Should().Be(JsonValueKind.Null);
