@@ -5,6 +5,7 @@ using Equipment.Simulator.Registry;
 using Equipment.Simulator.Running;
 using Equipment.Simulator.Tbm;
 using Equipment.Simulator.Tests.Support;
+using Xunit.Abstractions;
 using DomainTbmParameters = Equipment.Domain.Tbm.TbmParameters;
 
 namespace Equipment.Simulator.Tests.Tbm;
@@ -13,7 +14,7 @@ namespace Equipment.Simulator.Tests.Tbm;
 /// The live TBMs look like a Ø 4–6 m mining TBM in Laizhou granite: statistics over simulated days pin the ranges
 /// (≈ 30 cutters, 8–12 rpm, FPI 30–100, utilisation 30–50 %, 15–30 m/day, haulage/support/cutter-change delays, UTC+8).
 /// </summary>
-public class LaizhouTbmTests
+public class LaizhouTbmTests(ITestOutputHelper output)
 {
     private static readonly TbmParameters M = TbmParameters.Laizhou;
 
@@ -45,6 +46,8 @@ public class LaizhouTbmTests
             cutting.Should().OnlyContain(p => p.Double("rpm") >= 8 && p.Double("rpm") <= 12, "operators run 8–12 rpm");
 
             var fpi = cutting.Select(p => p.Double("thrust_kn") / M.CutterCount / p.Double("penetration_mm_rev")).Order().ToList();
+            output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"rpm {cutting.Min(p => p.Double("rpm")):0.0}–{cutting.Max(p => p.Double("rpm")):0.0}; FPI p5 {fpi[(int)(0.05 * fpi.Count)]:0} median {fpi[fpi.Count / 2]:0} p95 {fpi[(int)(0.95 * fpi.Count)]:0}"));
             fpi[(int)(0.05 * fpi.Count)].Should().BeGreaterThan(30, "5th percentile of FPI");
             fpi[(int)(0.95 * fpi.Count)].Should().BeLessThan(100, "95th percentile of FPI");
 
@@ -55,6 +58,7 @@ public class LaizhouTbmTests
                 var boringShare = d.Count(p => p.Bool("boring") && p.Double("rpm") > 1) / (double)d.Count();
                 boringShare.Should().BeInRange(0.30, 0.50, $"utilisation on {d.Key:yyyy-MM-dd}");
                 var advance = d.Max(p => p.Double("chainage_m")) - d.Min(p => p.Double("chainage_m"));
+                output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{d.Key:yyyy-MM-dd}: boring {boringShare:P0}, advance {advance:0.0} m"));
                 advance.Should().BeInRange(15, 30, $"advance on {d.Key:yyyy-MM-dd}");
             }
         }
@@ -67,6 +71,7 @@ public class LaizhouTbmTests
         {
             var phases = day.Sim.PhaseSeconds;
             var total = phases.Values.Sum();
+            output.WriteLine(string.Join(", ", phases.OrderBy(p => p.Key).Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key} {p.Value / total:P0}"))));
             (phases.GetValueOrDefault(TbmPhase.Haulage) / total).Should().BeInRange(0.15, 0.40, "waiting for the muck train dominates");
             phases.GetValueOrDefault(TbmPhase.RockSupport).Should().BePositive();
             phases.GetValueOrDefault(TbmPhase.CutterChange).Should().BePositive();
