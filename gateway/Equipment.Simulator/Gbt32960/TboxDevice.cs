@@ -28,7 +28,9 @@ public sealed class TboxDevice(GbtEdition edition, TboxTiming timing)
         if (_day is { } previous && day != previous)
         {
             output.Add(new TboxMessage(TboxMessageKind.DayEnd, _lastSample, []));
-            _lastMessage = t;
+
+            // The new day's session opens with a real-time frame, whatever the period.
+            _lastRealTime = null;
         }
 
         _day = day;
