@@ -1,7 +1,7 @@
-namespace Equipment.Gbt32960.Data;
+namespace Equipment.Domain.Alerts;
 
-/// <summary>English names of the general alarm flag bits (2016 table 18 bits 0–18; 2025 table 24 adds 19–27).</summary>
-public static class GeneralAlarmFlags
+/// <summary>English names of the GB/T 32960.3 general alarm flag bits (2016 bits 0–18; 2025 table 24 adds 19–27), for alert messages.</summary>
+public static class DeviceAlarmFlags
 {
     private static readonly string[] Names =
     [
