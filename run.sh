@@ -86,6 +86,8 @@ STORES=${#PIDS[@]}
 export Cluster__Storage=redis Cluster__Redis=127.0.0.1:6379 Cluster__Clustering=redis
 # The gateway's write-ahead spool: what it acknowledged but InfluxDB does not have yet survives a restart here.
 export Gateway__SpoolDirectory="$DATA/spool"
+# The GB/T 32960 T-Box listener (TCP); trucks log in by the VIN set on their registration.
+export Gbt32960__Port="${GBT32960_PORT:-32960}"
 
 bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 
