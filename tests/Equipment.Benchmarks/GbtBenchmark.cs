@@ -38,7 +38,8 @@ public static class GbtBenchmark
 
         var port = FreePort.Next();
         await platform.StartPlatformAsync(Database, ct, [
-            $"--Gbt32960:Port={port}", "--Gbt32960:AcceptUnregistered=true", "--Gbt32960:IdleSeconds=600"]);
+            $"--Gbt32960:Port={port}", "--Gbt32960:LoopbackOnly=true", "--Gbt32960:AcceptUnregistered=true",
+            "--Gbt32960:IdleSeconds=600", $"--Gbt32960:MaxConnections={connections + 100}"]);
         await WaitForListenerAsync(port, ct);
         var gateway = platform.Gateway!.Id;
         var pids = new Dictionary<string, int>
