@@ -159,6 +159,12 @@ public static class GbtBenchmark
             await c.DisposeAsync();
         }
 
+        if (!held)
+        {
+            // Why the platform fell behind (delivery retries, timeouts) is in the silo's and gateway's output.
+            Console.Error.WriteLine(platform.Tails());
+        }
+
         return held ? 0 : 1;
     }
 

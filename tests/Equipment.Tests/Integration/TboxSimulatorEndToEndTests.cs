@@ -144,4 +144,36 @@ public sealed class TboxSimulatorEndToEndTests(TboxSimulatorFixture platform)
 
         throw new TimeoutException("condition not met within 60 s");
     }
+
+    [Fact]
+    public async Task SimulatedTbox_UnregisteredVin_LoginRefusedAndNothingStored()
+    {
+        var vin = VinCode.For(99, "nobody-" + Guid.NewGuid().ToString("N"));
+        var statistics = new TboxStatistics();
+        var client = new TboxClient(vin, "89860000000000000000", [], new TboxClientOptions
+        {
+            Host = "127.0.0.1",
+            Port = platform.GbtPort,
+            ReplyTimeout = TimeSpan.FromSeconds(30),
+            LoginRetryDelay = TimeSpan.FromHours(1),
+        }, statistics, _ => { });
+        var t = DateTime.UtcNow.AddSeconds(-10);
+        client.Enqueue(new TboxMessage(TboxMessageKind.RealTime, t, GbtEncoder.RealTime(GbtEdition.V2016, new GbtSnapshot { TimeUtc = t, SpeedKmh = 10, Latitude = 30, Longitude = 100 })));
+        using var abort = new CancellationTokenSource();
+
+        var run = client.RunAsync(abort.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (statistics.LoginFailures == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        await abort.CancelAsync();
+        await run;
+
+        statistics.LoginFailures.Should().Be(1);
+        statistics.Logins.Should().Be(0);
+        statistics.RealTimeFrames.Should().Be(0);
+        (await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT speed_kmh FROM truck WHERE id = '{vin}'")).Should().BeEmpty();
+    }
 }
