@@ -88,8 +88,9 @@ internal sealed class TboxSession(
             {
                 if (!keepOpen)
                 {
+                    // A graceful close (FIN after the reply), not Abort: a reset would destroy the refusal before the T-Box reads it.
                     await connection.Transport.Output.FlushAsync();
-                    connection.Abort(new ConnectionAbortedException("refused"));
+                    await connection.Transport.Output.CompleteAsync();
                 }
 
                 return;
