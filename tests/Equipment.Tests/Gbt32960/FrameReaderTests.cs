@@ -77,6 +77,22 @@ public class FrameReaderTests
     }
 
     [Fact]
+    public void TryRead_GarbageEndingInAStartByte_StillFindsTheFrameBehindIt()
+    {
+        var buffer = new ReadOnlySequence<byte>([0x23, .. WorkedFrames.Heartbeat2016]);
+
+        ReadResult result;
+        do
+        {
+            result = FrameReader.TryRead(ref buffer);
+        }
+        while (result.Status is ReadStatus.Garbage or ReadStatus.BadCheck);
+
+        result.Status.Should().Be(ReadStatus.Frame);
+        result.Frame!.Vin.Should().Be(WorkedFrames.Vin);
+    }
+
+    [Fact]
     public void TryRead_WrongBcc_ReportsBadCheckAndFindsTheNextFrame()
     {
         var bad = WorkedFrames.Heartbeat2016;

@@ -6,7 +6,7 @@ using Equipment.Gbt32960.Framing;
 namespace Equipment.Tests.Gbt32960;
 
 /// <summary>A T-Box on a real loopback TCP connection: sends bytes, reads the platform's reply frames.</summary>
-internal sealed class TboxClient : IDisposable
+public sealed class TboxClient : IDisposable
 {
     private readonly TcpClient _tcp;
     private readonly NetworkStream _stream;

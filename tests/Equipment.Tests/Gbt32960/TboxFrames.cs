@@ -5,7 +5,7 @@ using Equipment.Gbt32960.Framing;
 namespace Equipment.Tests.Gbt32960;
 
 /// <summary>Frames a test T-Box sends, built field by field.</summary>
-internal static class TboxFrames
+public static class TboxFrames
 {
     private static int _serial;
 
