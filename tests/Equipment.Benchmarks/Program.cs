@@ -11,6 +11,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           twins    retained bytes per twin: 10,000 TBMs and 10,000 trucks in an in-process silo (--machines N)
           alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
           history  30-day history query latency through the dashboard's history API (--queries N)
+          cells    GB/T 32960 cell voltages in InfluxDB: a field per cell vs a point per cell (--frames 3600 --cells 100)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -20,6 +21,11 @@ if (scenario is "parser" or "micro")
 {
     BenchmarkRunner.Run<ParserBenchmarks>(ParserBenchmarks.Config, args[1..]);
     return 0;
+}
+
+if (scenario == "cells")
+{
+    return await CellLayout.RunAsync(IntOption(args, "--frames", 3600), IntOption(args, "--cells", 100));
 }
 
 if (scenario == "twins")
