@@ -13,6 +13,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           history  30-day history query latency through the dashboard's history API (--queries N)
           gbt32960 GB/T 32960 T-Boxes on the gateway's TCP listener: 10,000 connections × a 96-cell frame every 10 s plus one
                    connection streaming (--connections N --rounds R --period S --stream-frames N --cells N --edition 2016|2025)
+          cells    GB/T 32960 cell voltages in InfluxDB: a field per cell vs a point per cell (--frames 3600 --cells 100)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -24,6 +25,11 @@ if (scenario is "parser" or "micro")
     return 0;
 }
 
+if (scenario == "cells")
+{
+    return await CellLayout.RunAsync(IntOption(args, "--frames", 3600), IntOption(args, "--cells", 100));
+}
+
 if (scenario == "twins")
 {
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
@@ -31,7 +37,7 @@ if (scenario == "twins")
 
 if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "gbt32960"))
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, twins, alerts, history, gbt32960)");
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, gbt32960)");
     return 2;
 }
 

@@ -88,8 +88,9 @@ internal sealed class TboxSession(
             {
                 if (!keepOpen)
                 {
+                    // A graceful close (FIN after the reply), not Abort: a reset would destroy the refusal before the T-Box reads it.
                     await connection.Transport.Output.FlushAsync();
-                    connection.Abort(new ConnectionAbortedException("refused"));
+                    await connection.Transport.Output.CompleteAsync();
                 }
 
                 return;
@@ -145,7 +146,8 @@ internal sealed class TboxSession(
 
     private async Task<bool> LoginAsync(Frame frame)
     {
-        var ct = connection.ConnectionClosed;
+        // Not the connection's token: a frame sent just before the T-Box hung up is still handled (and stored).
+        var ct = CancellationToken.None;
         var binding = await vins.FindAsync(frame.Vin, ct);
         if (binding is null && options.AcceptUnregistered && Vin.IsValid(frame.Vin) && frame.Encryption == Encryption.None)
         {
@@ -214,7 +216,7 @@ internal sealed class TboxSession(
             return;
         }
 
-        var binding = await vins.FindAsync(frame.Vin, connection.ConnectionClosed);
+        var binding = await vins.FindAsync(frame.Vin, CancellationToken.None);
         if (binding is null)
         {
             statistics.Refuse();
@@ -290,6 +292,11 @@ internal sealed class TboxSession(
 
     private async Task ReplyAsync(Frame frame, byte ack)
     {
+        if (connection.ConnectionClosed.IsCancellationRequested)
+        {
+            return;
+        }
+
         var reply = FrameWriter.Reply(frame, ack, time.GetUtcNow());
         await connection.Transport.Output.WriteAsync(reply);
     }

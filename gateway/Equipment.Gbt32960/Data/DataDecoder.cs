@@ -128,7 +128,7 @@ public static class DataDecoder
                 case 0x04:
                     engine = v25
                         ? new EngineData(null, Value.W(r.Word("crankshaft speed")), null)
-                        : new EngineData(Value.Code(r.Byte("engine state")), Value.W(r.Word("crankshaft speed")), Value.W(r.Word("fuel consumption"), 0.01));
+                        : new EngineData(Value.Code(r.Byte("engine state")), Value.W(r.Word("crankshaft speed")), Value.W(r.Word("fuel consumption"), 100));
                     break;
                 case 0x05:
                     position = ReadPosition(ref r, v25);
@@ -178,10 +178,10 @@ public static class DataDecoder
         var state = Value.Code(r.Byte("vehicle state"));
         var charging = Value.Code(r.Byte("charging state"));
         var mode = Value.Code(r.Byte("running mode"));
-        var speed = Value.W(r.Word("speed"), 0.1);
-        var odometer = Value.D(r.DWord("odometer"), 0.1);
-        var voltage = Value.W(r.Word("total voltage"), 0.1);
-        var current = Value.W(r.Word("total current"), 0.1, v25 ? -3000 : -1000);
+        var speed = Value.W(r.Word("speed"), 10);
+        var odometer = Value.D(r.DWord("odometer"), 10);
+        var voltage = Value.W(r.Word("total voltage"), 10);
+        var current = Value.W(r.Word("total current"), 10, v25 ? -3000 : -1000);
         var soc = Value.B(r.Byte("SOC"));
         var dcdc = Value.Code(r.Byte("DC-DC state"));
         var gear = r.Byte("gear");
@@ -207,17 +207,17 @@ public static class DataDecoder
             if (v25)
             {
                 var speed = Value.W(r.Word($"motor {i + 1} speed"), 1, -32000);
-                var torque = Value.D(r.DWord($"motor {i + 1} torque"), 0.1, -20000);
+                var torque = Value.D(r.DWord($"motor {i + 1} torque"), 10, -20000);
                 var temp = Value.B(r.Byte($"motor {i + 1} temperature"), 1, -40);
                 motors.Add(new MotorData(number, state, controllerTemp, speed, torque, temp, null, null));
             }
             else
             {
                 var speed = Value.W(r.Word($"motor {i + 1} speed"), 1, -20000);
-                var torque = Value.W(r.Word($"motor {i + 1} torque"), 0.1, -2000);
+                var torque = Value.W(r.Word($"motor {i + 1} torque"), 10, -2000);
                 var temp = Value.B(r.Byte($"motor {i + 1} temperature"), 1, -40);
-                var voltage = Value.W(r.Word($"motor {i + 1} controller input voltage"), 0.1);
-                var current = Value.W(r.Word($"motor {i + 1} controller bus current"), 0.1, -1000);
+                var voltage = Value.W(r.Word($"motor {i + 1} controller input voltage"), 10);
+                var current = Value.W(r.Word($"motor {i + 1} controller bus current"), 10, -1000);
                 motors.Add(new MotorData(number, state, controllerTemp, speed, torque, temp, voltage, current));
             }
         }
@@ -229,9 +229,9 @@ public static class DataDecoder
         {
             var maxTemp = Value.W(r.Word("hydrogen max temperature"), 1, -40);
             r.Byte("hydrogen max temperature probe");
-            var concentration = Value.W(r.Word("hydrogen max concentration"), 0.0001);
+            var concentration = Value.W(r.Word("hydrogen max concentration"), 10000);
             r.Byte("hydrogen concentration sensor");
-            var pressure = Value.W(r.Word("hydrogen max pressure"), 0.1);
+            var pressure = Value.W(r.Word("hydrogen max pressure"), 10);
             r.Byte("hydrogen pressure sensor");
             var dcdc = Value.Code(r.Byte("high-voltage DC-DC state"));
             var remaining = Value.B(r.Byte("hydrogen remaining"));
@@ -239,9 +239,9 @@ public static class DataDecoder
             return new FuelCellData(null, null, null, [], maxTemp, concentration, pressure, dcdc, remaining);
         }
 
-        var voltage = Value.W(r.Word("fuel cell voltage"), 0.1);
-        var current = Value.W(r.Word("fuel cell current"), 0.1);
-        var consumption = Value.W(r.Word("fuel consumption"), 0.01);
+        var voltage = Value.W(r.Word("fuel cell voltage"), 10);
+        var current = Value.W(r.Word("fuel cell current"), 10);
+        var consumption = Value.W(r.Word("fuel consumption"), 100);
         var n = Value.Count(r.Word("fuel cell probe count"));
         var probes = r.Bytes(n, "fuel cell probe temperatures");
         var temps = new double?[n];
@@ -250,11 +250,11 @@ public static class DataDecoder
             temps[i] = Value.B(probes[i], 1, -40);
         }
 
-        var h2Temp = Value.W(r.Word("hydrogen max temperature"), 0.1, -40);
+        var h2Temp = Value.W(r.Word("hydrogen max temperature"), 10, -40);
         r.Byte("hydrogen max temperature probe");
         var h2Concentration = Value.W(r.Word("hydrogen max concentration"));
         r.Byte("hydrogen concentration sensor");
-        var h2Pressure = Value.W(r.Word("hydrogen max pressure"), 0.1);
+        var h2Pressure = Value.W(r.Word("hydrogen max pressure"), 10);
         r.Byte("hydrogen pressure sensor");
         var state = Value.Code(r.Byte("high-voltage DC-DC state"));
         return new FuelCellData(voltage, current, consumption, temps, h2Temp, h2Concentration, h2Pressure, state, null);
@@ -264,8 +264,8 @@ public static class DataDecoder
     {
         var status = r.Byte("positioning status");
         byte? system = v25 ? r.Byte("coordinate system") : null;
-        var lon = Value.D(r.DWord("longitude"), 1e-6);
-        var lat = Value.D(r.DWord("latitude"), 1e-6);
+        var lon = Value.D(r.DWord("longitude"), 1e6);
+        var lat = Value.D(r.DWord("latitude"), 1e6);
         if ((status & 0x02) != 0)
         {
             lat = -lat;
@@ -281,8 +281,8 @@ public static class DataDecoder
 
     private static ExtremesData ReadExtremes(ref BigEndianReader r) =>
         new(
-            Value.Code(r.Byte("max-voltage subsystem")), Value.Code(r.Byte("max-voltage cell")), Value.W(r.Word("max cell voltage"), 0.001),
-            Value.Code(r.Byte("min-voltage subsystem")), Value.Code(r.Byte("min-voltage cell")), Value.W(r.Word("min cell voltage"), 0.001),
+            Value.Code(r.Byte("max-voltage subsystem")), Value.Code(r.Byte("max-voltage cell")), Value.W(r.Word("max cell voltage"), 1000),
+            Value.Code(r.Byte("min-voltage subsystem")), Value.Code(r.Byte("min-voltage cell")), Value.W(r.Word("min cell voltage"), 1000),
             Value.Code(r.Byte("max-temperature subsystem")), Value.Code(r.Byte("max-temperature probe")), Value.B(r.Byte("max temperature"), 1, -40),
             Value.Code(r.Byte("min-temperature subsystem")), Value.Code(r.Byte("min-temperature probe")), Value.B(r.Byte("min temperature"), 1, -40));
 
@@ -326,8 +326,8 @@ public static class DataDecoder
         for (var s = 0; s < count; s++)
         {
             var number = r.Byte($"cell-voltage subsystem {s + 1} number");
-            var voltage = Value.W(r.Word($"subsystem {number} voltage"), 0.1);
-            var current = Value.W(r.Word($"subsystem {number} current"), 0.1, v25 ? -3000 : -1000);
+            var voltage = Value.W(r.Word($"subsystem {number} voltage"), 10);
+            var current = Value.W(r.Word($"subsystem {number} current"), 10, v25 ? -3000 : -1000);
             var total = Value.Count(r.Word($"subsystem {number} cell count"));
             int first, inFrame;
             if (v25)
@@ -354,7 +354,7 @@ public static class DataDecoder
             var values = new double?[inFrame];
             for (var i = 0; i < inFrame; i++)
             {
-                values[i] = Value.W((ushort)((raw[2 * i] << 8) | raw[(2 * i) + 1]), 0.001);
+                values[i] = Value.W((ushort)((raw[2 * i] << 8) | raw[(2 * i) + 1]), 1000);
             }
 
             cells.Add(new CellVoltages(number, voltage, current, total, first, values));

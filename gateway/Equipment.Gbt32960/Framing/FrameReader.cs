@@ -11,8 +11,8 @@ public static class FrameReader
 {
     /// <summary>
     /// Looks at the start of <paramref name="buffer"/> and consumes (slices off) what it recognised. A frame failing its
-    /// BCC consumes only its two start bytes: what looked like a frame may be garbage holding <c>##</c>, and a real
-    /// frame behind it must still be found.
+    /// BCC (or claiming an impossible length) consumes only its first byte: what looked like a frame may be garbage
+    /// holding <c>##</c>, even garbage ending in <c>#</c> just before a real <c>##</c>, and that real frame must still be found.
     /// </summary>
     /// <param name="maxDataBytes">Largest data unit accepted (at most the standard's 65,531); a longer claim is a false start.</param>
     public static ReadResult TryRead(ref ReadOnlySequence<byte> buffer, int maxDataBytes = FrameLayout.MaxDataBytes)
@@ -35,8 +35,8 @@ public static class FrameReader
         var limit = Math.Min(maxDataBytes, FrameLayout.MaxDataBytes);
         if (length > limit)
         {
-            buffer = buffer.Slice(2);
-            return new ReadResult(ReadStatus.Garbage, null, 2, $"data-unit length {length} over the limit of {limit}");
+            buffer = buffer.Slice(1);
+            return new ReadResult(ReadStatus.Garbage, null, 1, $"data-unit length {length} over the limit of {limit}");
         }
 
         var total = FrameLayout.HeaderBytes + length + 1;
@@ -57,8 +57,8 @@ public static class FrameReader
         var expected = Bcc.Compute(whole[FrameLayout.CommandOffset..^1]);
         if (expected != whole[^1])
         {
-            buffer = buffer.Slice(2);
-            return new ReadResult(ReadStatus.BadCheck, frame, 2, $"BCC 0x{whole[^1]:X2} does not match the computed 0x{expected:X2}");
+            buffer = buffer.Slice(1);
+            return new ReadResult(ReadStatus.BadCheck, frame, 1, $"BCC 0x{whole[^1]:X2} does not match the computed 0x{expected:X2}");
         }
 
         buffer = buffer.Slice(total);
