@@ -58,7 +58,19 @@ public static class RegistryBodies
         ["cutterClasses"] = new JsonObject { ["centreCount"] = p.CentreCutters, ["gaugeCount"] = p.GaugeCutters },
     };
 
-    public static string Truck(string name, string fleet, VehicleParameters v, double routeStartOdometerKm = 0) => new JsonObject
+    public static string Truck(string name, string fleet, VehicleParameters v, double routeStartOdometerKm = 0, string? vin = null)
+    {
+        var body = TruckBody(name, fleet, v, routeStartOdometerKm);
+        if (vin is not null)
+        {
+            // The GB/T 32960 listener accepts a T-Box's login only for a VIN a registration holds.
+            body["vin"] = vin;
+        }
+
+        return body.ToJsonString();
+    }
+
+    private static JsonObject TruckBody(string name, string fleet, VehicleParameters v, double routeStartOdometerKm) => new()
     {
         ["kind"] = "truck",
         ["name"] = name,
@@ -77,5 +89,5 @@ public static class RegistryBodies
             ["chargerKw"] = v.ChargerKw,
             ["brakePadNewMm"] = v.BrakePadNewMm,
         },
-    }.ToJsonString();
+    };
 }

@@ -60,14 +60,23 @@ public static class SourceFactory
             .ToList();
     }
 
-    public static IReadOnlyList<RegistrationRequest> Registrations(IEnumerable<TbmSimulator> tbms, IEnumerable<TruckSimulator> trucks)
+    public static IReadOnlyList<RegistrationRequest> Registrations(
+        IEnumerable<TbmSimulator> tbms, IEnumerable<TruckSimulator> trucks, IReadOnlyDictionary<string, string>? vins = null)
     {
         var vehicle = new VehicleParameters();
         return tbms
             .Select(t => new RegistrationRequest(t.Id, RegistryBodies.Tbm(DisplayName("TBM", t.Id), t.Site, t.Machine)))
-            .Concat(trucks.Select(t => new RegistrationRequest(t.Id, RegistryBodies.Truck(DisplayName("Truck", t.Id), t.Fleet, vehicle, t.RouteStartOdometerKm))))
+            .Concat(trucks.Select(t => new RegistrationRequest(t.Id, RegistryBodies.Truck(
+                DisplayName("Truck", t.Id), t.Fleet, vehicle, t.RouteStartOdometerKm, vins?.GetValueOrDefault(t.Id)))))
             .ToList();
     }
+
+    /// <summary>
+    /// Which of <paramref name="count"/> trucks are T-Boxes for a share: spread evenly (0.5 makes every second truck
+    /// one, truck-02, truck-04, …), so both paths are seen all along the road.
+    /// </summary>
+    public static bool IsTbox(int index, double share) =>
+        Math.Floor((index + 1) * share + 1e-9) > Math.Floor(index * share + 1e-9);
 
     public static IReadOnlyList<RegistrationRequest> ReplayRegistrations() =>
         ReplayMachine.Shared

@@ -69,7 +69,7 @@ public sealed class AlertEngine
                 var pendingSince = runtime?.PendingSince ?? deviceNow;
                 if ((deviceNow - pendingSince).TotalSeconds >= rule.MinDurationS)
                 {
-                    events.Add(Raise(rule, v, now));
+                    events.Add(Raise(rule, v, metrics, now));
                     ResetPending(rule.Id, runtime);
                 }
                 else
@@ -81,6 +81,12 @@ public sealed class AlertEngine
             else if (ClearHolds(rule, v))
             {
                 events.Add(Clear(open, now));
+            }
+            else if (rule.Kind == AlertRuleKind.DeviceAlarm && RaiseHolds(rule, v) && DeviceAlarmSeverity(v) != open.Severity)
+            {
+                // The device changed its level: the alert the dashboard shows must carry the new severity.
+                events.Add(Clear(open, now));
+                events.Add(Raise(rule, v, metrics, now));
             }
         }
 
@@ -166,7 +172,15 @@ public sealed class AlertEngine
         _ => rule.Direction == ThresholdDirection.Above ? v <= rule.ClearAt : v >= rule.ClearAt,
     };
 
-    private AlertEvent Raise(AlertRule rule, double value, DateTimeOffset now)
+    /// <summary>GB/T 32960 alarm levels: 1 does not affect driving, 2 limits it, 3 stop now, 4 thermal event.</summary>
+    public static AlertSeverity DeviceAlarmSeverity(double level) => level switch
+    {
+        >= 3 => AlertSeverity.Critical,
+        >= 2 => AlertSeverity.Major,
+        _ => AlertSeverity.Minor,
+    };
+
+    private AlertEvent Raise(AlertRule rule, double value, IReadOnlyDictionary<string, double> metrics, DateTimeOffset now)
     {
         var sequence = State.Sequences.GetValueOrDefault(rule.Id) + 1;
         State.Sequences[rule.Id] = sequence;
@@ -176,9 +190,9 @@ public sealed class AlertEngine
             Id = $"{EquipmentId}:{rule.Id}:{sequence.ToString(CultureInfo.InvariantCulture)}",
             EquipmentId = EquipmentId,
             RuleId = rule.Id,
-            Severity = rule.Severity,
+            Severity = rule.Kind == AlertRuleKind.DeviceAlarm ? DeviceAlarmSeverity(value) : rule.Severity,
             State = AlertState.Active,
-            Message = Message(rule, value, threshold),
+            Message = rule.Kind == AlertRuleKind.DeviceAlarm ? DeviceAlarmMessage(rule, value, metrics) : Message(rule, value, threshold),
             Value = value,
             Threshold = threshold,
             RaisedAt = now,
@@ -195,6 +209,16 @@ public sealed class AlertEngine
         if (State.RecentlyCleared.Count > MaxRecentlyCleared)
             State.RecentlyCleared.RemoveRange(0, State.RecentlyCleared.Count - MaxRecentlyCleared);
         return new AlertEvent(AlertTransition.Cleared, cleared, now);
+    }
+
+    private static string DeviceAlarmMessage(AlertRule rule, double level, IReadOnlyDictionary<string, double> metrics)
+    {
+        var what = string.IsNullOrWhiteSpace(rule.Description) ? rule.Id : rule.Description;
+        var flags = rule.FlagsMetric is { } name && metrics.TryGetValue(name, out var f) && f is >= 0 and <= uint.MaxValue
+            ? DeviceAlarmFlags.Describe((uint)f)
+            : [];
+        var named = flags.Count == 0 ? "no general flag set" : string.Join(", ", flags);
+        return string.Create(CultureInfo.InvariantCulture, $"{what}: level {level:0}: {named}");
     }
 
     private static string Message(AlertRule rule, double value, double threshold)

@@ -24,6 +24,9 @@ public sealed record AlertRule
     /// <summary>For stale rules: seconds without telemetry before raising.</summary>
     public double StaleAfterS { get; init; } = 120.0;
 
+    /// <summary>For device-alarm rules: the metric holding the device's alarm flags, named in the message.</summary>
+    public string? FlagsMetric { get; init; }
+
     public AlertSeverity Severity { get; init; } = AlertSeverity.Warning;
     public bool Enabled { get; init; } = true;
     public string Description { get; init; } = "";

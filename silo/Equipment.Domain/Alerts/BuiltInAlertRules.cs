@@ -101,6 +101,11 @@ public static class BuiltInAlertRules
         },
         new()
         {
+            Id = "device-alarm", Kind = AlertRuleKind.DeviceAlarm, Metric = TruckMetrics.AlarmLevel, FlagsMetric = TruckMetrics.AlarmFlags,
+            RaiseAt = 1, ClearAt = 0, Severity = AlertSeverity.Minor, Description = "T-Box alarm",
+        },
+        new()
+        {
             Id = "brake-pad-low", Metric = TruckMetrics.BrakePadMm, Direction = ThresholdDirection.Below,
             RaiseAt = p.BrakePadMinMm, ClearAt = p.BrakePadMinMm + 1, Severity = AlertSeverity.Minor, Description = "Brake pads worn",
         },

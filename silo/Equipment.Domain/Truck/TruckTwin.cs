@@ -94,6 +94,8 @@ public sealed class TruckTwin
         if (l.InverterTempC is { } it) m[TruckMetrics.InverterTempC] = it;
         if (l.SocPct is { } soc) m[TruckMetrics.SocPct] = soc;
         if (l.BrakePadMm is { } pad) m[TruckMetrics.BrakePadMm] = pad;
+        if (l.AlarmLevel is { } level) m[TruckMetrics.AlarmLevel] = level;
+        if (l.AlarmFlags is { } flags) m[TruckMetrics.AlarmFlags] = flags;
         if (Range is { } r) m[TruckMetrics.SocMarginPct] = r.SocMarginPct;
         return m;
     }
