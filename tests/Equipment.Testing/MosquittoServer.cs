@@ -33,6 +33,8 @@ public sealed class MosquittoServer : IAsyncDisposable
         var config = string.Join('\n',
             $"listener {server.Port.ToString(CultureInfo.InvariantCulture)} 127.0.0.1",
             "allow_anonymous true",
+            // Started as root, mosquitto would drop to user 'mosquitto', which cannot write the temp folder.
+            "user " + Environment.UserName,
             "persistence true",
             $"persistence_location {folder}/",
             // A subscriber that is away (a killed gateway) must find all of a test's stream queued when it is back.
