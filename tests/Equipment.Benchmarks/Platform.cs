@@ -107,7 +107,7 @@ public sealed class Platform : IAsyncDisposable
     }
 
     /// <summary>Starts the silo (writing to <paramref name="database"/>) and the gateway, and waits for the gateway's /health.</summary>
-    public async Task StartPlatformAsync(string database, CancellationToken ct)
+    public async Task StartPlatformAsync(string database, CancellationToken ct, IEnumerable<string>? gatewayArgs = null)
     {
         var (siloDll, gatewayDll) = Builds.Locate();
         var siloPort = FreePort.Next();
@@ -130,7 +130,7 @@ public sealed class Platform : IAsyncDisposable
         Gateway = new ChildProcess("gateway", "dotnet", [gatewayDll,
             $"--Cluster:GatewayPort={clientPort}", "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
             $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}",
-            $"--Gateway:SpoolDirectory={_spool}"], env, Path.GetDirectoryName(gatewayDll)!);
+            $"--Gateway:SpoolDirectory={_spool}", .. gatewayArgs ?? []], env, Path.GetDirectoryName(gatewayDll)!);
         _children.Add(Gateway);
         GatewayUrl = $"http://127.0.0.1:{httpPort}";
         Console.WriteLine($"silo pid {Silo.Id} (silo port {siloPort}, client port {clientPort}); gateway pid {Gateway.Id} at {GatewayUrl}");

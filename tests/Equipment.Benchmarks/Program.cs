@@ -11,6 +11,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           twins    retained bytes per twin: 10,000 TBMs and 10,000 trucks in an in-process silo (--machines N)
           alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
           history  30-day history query latency through the dashboard's history API (--queries N)
+          mqtt     QoS 1 line protocol through Mosquitto and the gateway vs HTTP, same bodies (defaults: --machines 200 --requests 30, 10 lines each)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -27,9 +28,9 @@ if (scenario == "twins")
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
 }
 
-if (scenario is not ("ingest" or "fleet" or "alerts" or "history"))
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "mqtt"))
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, twins, alerts, history)");
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, twins, alerts, history, mqtt)");
     return 2;
 }
 
@@ -51,6 +52,7 @@ try
     {
         "ingest" => await Scenarios.IngestAsync(options!, platform, cts.Token),
         "fleet" => await Scenarios.FleetAsync(options!, platform, cts.Token),
+        "mqtt" => await MqttThroughput.RunAsync(options!, platform, cts.Token),
         "alerts" => await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token),
         _ => await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token),
     };

@@ -23,6 +23,8 @@ public sealed class MosquittoServer : IAsyncDisposable
 
     public string Host => "127.0.0.1";
 
+    public int? ProcessId => _process is { HasExited: false } p ? p.Id : null;
+
     public string Log => File.Exists(Path.Combine(_folder, "mosquitto.log")) ? File.ReadAllText(Path.Combine(_folder, "mosquitto.log")) : "";
 
     public static async Task<MosquittoServer> StartAsync()
