@@ -26,6 +26,9 @@ public static class OptionsParser
           --strokes DIR        folder with tbm_a/b/c_strokes.csv (default: shared/data/tbm-strokes)
           --batch N            points per write request (default 5000)
           --quiet              no progress line
+          --mqtt HOST:PORT     publish to this MQTT broker instead (QoS 1): TBMs as Sparkplug B
+                               (spBv1.0/SITE/…/sim-edge/ID), trucks as line protocol on sim/ID/lp
+          --id-prefix P        prefix every machine id (e.g. mqtt-), to run beside another simulator
           -h, --help           this text
         """;
 
@@ -66,6 +69,8 @@ public static class OptionsParser
                 "--strokes" => o with { StrokesDirectory = Value() },
                 "--batch" => o with { BatchSize = ParseInt(arg, Value(), 1) },
                 "--quiet" or "-q" => o with { Quiet = true },
+                "--mqtt" => o with { MqttBroker = Value() },
+                "--id-prefix" => o with { IdPrefix = Value() },
                 "--help" or "-h" => o with { ShowHelp = true },
                 _ => throw new OptionsException($"unknown option '{arg}'"),
             };

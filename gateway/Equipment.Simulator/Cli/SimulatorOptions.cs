@@ -28,4 +28,10 @@ public sealed record SimulatorOptions
     public bool Quiet { get; init; }
     public int BatchSize { get; init; } = 5000;
     public bool ShowHelp { get; init; }
+
+    /// <summary>Publish to this MQTT broker (<c>host:port</c>) instead of the gateway's HTTP API.</summary>
+    public string? MqttBroker { get; init; }
+
+    /// <summary>Prefixed to every machine id, so a second simulator's machines do not collide with the first's.</summary>
+    public string IdPrefix { get; init; } = "";
 }

@@ -137,6 +137,35 @@ public sealed class MqttEndToEndTests(MqttFixture platform)
         stats.GetProperty("test").GetProperty("connections").GetInt32().Should().BeGreaterThan(1);
     }
 
+    [Fact]
+    public async Task SimulatorPublisher_AsRunShMqttStartsIt_FeedsTbmsAndTrucksAndTakesTbmsOfflineOnStop()
+    {
+        var prefix = Unique("sim") + "-";
+        var tbm = prefix + "tbm-01";
+        var truck = prefix + "truck-01";
+        var writer = await Equipment.Simulator.Sending.MqttPointWriter.ConnectAsync($"{platform.Broker.Host}:{platform.Broker.Port}", prefix, CancellationToken.None);
+        for (var i = 0; i < 5; i++)
+        {
+            var at = Start.AddSeconds(i).UtcDateTime;
+            await writer.WriteAsync(
+            [
+                InfluxDB.Client.Writes.PointData.Measurement("tbm").Tag("id", "tbm-01").Tag("site", "gold-mine-9").Field("thrust_kn", 12000.5 + i).Field("stroke", (long)i).Field("boring", true).Timestamp(at, InfluxDB.Client.Api.Domain.WritePrecision.Ns),
+                InfluxDB.Client.Writes.PointData.Measurement("truck").Tag("id", "truck-01").Tag("fleet", "g318").Field("soc_pct", 80.0 - i).Timestamp(at, InfluxDB.Client.Api.Domain.WritePrecision.Ns),
+            ], CancellationToken.None);
+        }
+
+        await WaitForRowsAsync($"SELECT thrust_kn FROM tbm WHERE id = '{tbm}'", 5);
+        await WaitForRowsAsync($"SELECT soc_pct FROM truck WHERE id = '{truck}'", 5);
+        var rows = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT thrust_kn, stroke, site FROM tbm WHERE id = '{tbm}'");
+        rows[4]["thrust_kn"].GetDouble().Should().Be(12004.5);
+        rows[4]["stroke"].GetInt64().Should().Be(4);
+        rows[4]["site"].GetString().Should().Be("gold-mine-9");
+
+        await writer.DisposeAsync();
+        await WaitAsync("the stopped simulator's TBM offline", async () =>
+            (await LiveAsync(tbm)).GetProperty("fields").TryGetProperty("online", out var online) && !online.GetProperty("value").GetBoolean());
+    }
+
     private async Task<JsonElement> StatsAsync() => await platform.Gateway.GetFromJsonAsync<JsonElement>("/stats/mqtt");
 
     private static long Delta(JsonElement before, JsonElement after, string reason)

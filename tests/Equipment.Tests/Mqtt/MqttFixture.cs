@@ -45,6 +45,14 @@ public sealed class MqttFixture : PlatformFixture
         settings[b + "Subscriptions:2:Fields:Thrust"] = "thrust_kn";
         settings[b + "Subscriptions:2:Fields:Torque"] = "torque_knm";
         settings[b + "Subscriptions:2:Fields:Boring"] = "boring";
+        // As run.sh --mqtt configures the gateway for the simulator's publisher.
+        settings[b + "Subscriptions:3:Topic"] = "sim/+/lp";
+        settings[b + "Subscriptions:3:Format"] = "lineprotocol";
+        settings[b + "Subscriptions:4:Topic"] = "spBv1.0/#";
+        settings[b + "Subscriptions:4:Format"] = "sparkplugb";
+        settings[b + "Subscriptions:4:Kind"] = "tbm";
+        settings[b + "Subscriptions:4:Group"] = "{group}";
+        settings[b + "Subscriptions:4:KeepUnmappedFields"] = "true";
         settings["Mqtt:RefusedLogIntervalSeconds"] = "1";
     }
 }
