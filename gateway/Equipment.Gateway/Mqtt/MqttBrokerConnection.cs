@@ -34,7 +34,9 @@ public sealed class MqttBrokerConnection
     public MqttBrokerConnection(MqttBrokerOptions options, IngestParser parser, WriteAheadSpool spool, MqttStatistics statistics, RefusalLog refusals, TimeProvider time, ILogger logger)
     {
         _options = options;
-        _subscriptions = options.Subscriptions.Select(s => new MqttSubscription(s, parser)).ToArray();
+        // Sparkplug sessions are kept beside the spool, per broker and subscription (the spool's folder is the gateway's durable state).
+        var name = string.Concat(options.DisplayName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        _subscriptions = options.Subscriptions.Select((s, i) => new MqttSubscription(s, parser, Path.Combine(spool.Directory, $"sparkplug-{name}-{i}.json"))).ToArray();
         _spool = spool;
         _statistics = statistics;
         _refusals = refusals;

@@ -17,7 +17,8 @@ public sealed class MqttSubscription
     private readonly SparkplugTranslator? _sparkplug;
     private readonly LineBuilder _lines = new();
 
-    public MqttSubscription(MqttSubscriptionOptions options, IngestParser parser)
+    /// <param name="sessionFile">Sparkplug B only: where the node sessions (aliases) are kept across restarts.</param>
+    public MqttSubscription(MqttSubscriptionOptions options, IngestParser parser, string? sessionFile = null)
     {
         Options = options;
         _parser = parser;
@@ -31,7 +32,7 @@ public sealed class MqttSubscription
                 _json = new JsonPayloadTranslator(options);
                 break;
             case MqttFormats.SparkplugB:
-                _sparkplug = new SparkplugTranslator(options);
+                _sparkplug = new SparkplugTranslator(options, sessionFile is null ? null : new SparkplugSessionStore(sessionFile));
                 break;
         }
     }

@@ -21,11 +21,14 @@ public sealed class SparkplugTranslator
     private readonly MqttSubscriptionOptions _subscription;
     private readonly MeasurementSchema _schema;
     private readonly bool _keepUnmapped;
-    private readonly Dictionary<string, SparkplugSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SparkplugSession> _sessions;
+    private readonly SparkplugSessionStore? _store;
     private readonly List<(string Name, Payload.Types.Metric Metric)> _resolved = [];
 
-    public SparkplugTranslator(MqttSubscriptionOptions subscription)
+    public SparkplugTranslator(MqttSubscriptionOptions subscription, SparkplugSessionStore? store = null)
     {
+        _store = store;
+        _sessions = store?.Load() ?? new Dictionary<string, SparkplugSession>(StringComparer.Ordinal);
         _subscription = subscription;
         _schema = TelemetrySchema.Measurements.First(s => s.Name == subscription.Kind);
         _keepUnmapped = subscription.KeepUnmappedFields ?? false;
@@ -39,6 +42,18 @@ public sealed class SparkplugTranslator
 
     public PayloadRefusal? Translate(string topic, ReadOnlySequence<byte> bytes, LineBuilder output)
     {
+        var refusal = TranslateMessage(topic, bytes, output, out var sessionsChanged);
+        if (sessionsChanged && _store is not null)
+        {
+            _store.Save(_sessions);
+        }
+
+        return refusal;
+    }
+
+    private PayloadRefusal? TranslateMessage(string topic, ReadOnlySequence<byte> bytes, LineBuilder output, out bool sessionsChanged)
+    {
+        sessionsChanged = false;
         RebirthTopic = null;
         Warning = null;
         var levels = topic.Split('/');
@@ -74,6 +89,7 @@ public sealed class SparkplugTranslator
                 var bdSeq = payload.Metrics.FirstOrDefault(m => m.Name == "bdSeq") is { } b ? MetricAsUnsigned(b) : 0;
                 session = new SparkplugSession(bdSeq, payload.Seq);
                 _sessions[key] = session;
+                sessionsChanged = true;
                 Declare(session, payload);
                 return Values(payload, session, group, node, null, output, online: null, topic);
             }
@@ -87,6 +103,7 @@ public sealed class SparkplugTranslator
                 CheckSequence(session, payload);
                 Declare(session, payload);
                 session.Devices.Add(device);
+                sessionsChanged = true;
                 return Values(payload, session, group, node, device, output, online: true, topic);
 
             case "NDATA":
@@ -99,7 +116,7 @@ public sealed class SparkplugTranslator
                 return Values(payload, session, group, node, device, output, online: null, topic);
 
             case "DDEATH" when device is not null:
-                session?.Devices.Remove(device);
+                sessionsChanged = session?.Devices.Remove(device) == true;
                 if (session is not null)
                 {
                     CheckSequence(session, payload);
@@ -125,6 +142,7 @@ public sealed class SparkplugTranslator
                 }
 
                 _sessions.Remove(key);
+                sessionsChanged = true;
                 var at = Timestamp(payload);
                 foreach (var d in session.Devices.Order(StringComparer.Ordinal))
                 {

@@ -115,6 +115,35 @@ public sealed class SparkplugTranslatorTests
         refusal!.Reason.Should().Be("malformed_sparkplug");
     }
 
+    [Fact]
+    public void Translate_AfterARestartWithTheSessionStore_StillKnowsTheAliases()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"sparkplug-{Guid.NewGuid():N}.json");
+        try
+        {
+            var options = new MqttSubscriptionOptions { Topic = "spBv1.0/#", Format = "sparkplugb", Kind = "tbm", Fields = new() { ["Thrust"] = "thrust_kn" } };
+            var before = new SparkplugTranslator(options, new SparkplugSessionStore(file));
+            before.Translate("spBv1.0/north/NBIRTH/edge1", new ReadOnlySequence<byte>(Encode(T0, 0, BdSeq(2))), new LineBuilder()).Should().BeNull();
+            before.Translate("spBv1.0/north/DBIRTH/edge1/tbm-7", new ReadOnlySequence<byte>(Encode(T0, 1, Double("Thrust", 5, 1))), new LineBuilder()).Should().BeNull();
+
+            // A new gateway process: the broker re-sends the DDATA the old one had not acknowledged.
+            var after = new SparkplugTranslator(options, new SparkplugSessionStore(file));
+            var output = new LineBuilder();
+            after.Translate("spBv1.0/north/DDATA/edge1/tbm-7", new ReadOnlySequence<byte>(Encode(T0, 2, Double(null, 5, 3.5))), output).Should().BeNull();
+            Encoding.UTF8.GetString(output.Written).Should().Be($"tbm,id=tbm-7 thrust_kn=3.5 {Ns}\n");
+            after.Warning.Should().BeNull();
+
+            // And the node's later death still takes the device offline.
+            output = new LineBuilder();
+            after.Translate("spBv1.0/north/NDEATH/edge1", new ReadOnlySequence<byte>(Encode(T0, null, BdSeq(2))), output).Should().BeNull();
+            Encoding.UTF8.GetString(output.Written).Should().Be($"tbm,id=tbm-7 online=false {Ns}\n");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private string Run(string topic, byte[] payload)
     {
         var output = new LineBuilder();
