@@ -23,7 +23,7 @@ public static class OptionsParser
           --org ORG            (default equipment)
           --bucket BUCKET      (default equipment)
           --route FILE         G318 route CSV (default: shared/data/routes/... searched upward)
-          --strokes DIR        folder with tbm_a/b/c_strokes.csv (default: shared/data/tbm-strokes)
+          --strokes DIR        folder with tbm_a/b/c_strokes.csv (default: data/tbm-strokes of the repository)
           --batch N            points per write request (default 5000)
           --quiet              no progress line
           --mqtt HOST:PORT     publish to this MQTT broker instead (QoS 1): TBMs as Sparkplug B
