@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Brings the whole platform up on this machine: InfluxDB, the Orleans silo, the ingest gateway, the
-# dashboard and (unless --no-simulator) the field simulator. Installs what is missing on Debian.
+# dashboard and (unless --no-simulator) the field simulator; with --mqtt also a Mosquitto broker the gateway
+# subscribes to and a second simulator publishing to it. Installs what is missing on Debian.
 # Stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DATA="$ROOT/.data"
 SIMULATOR=1
+MQTT=0
 SILOS=1
 TBMS=4
 TRUCKS=12
@@ -15,7 +17,10 @@ GBT_SHARE=0.5
 
 usage() {
   cat <<USAGE
-usage: ./run.sh [--no-simulator] [--silos N] [--tbms N] [--trucks N] [--gbt-share F]
+usage: ./run.sh [--no-simulator] [--mqtt] [--silos N] [--tbms N] [--trucks N] [--gbt-share F]
+  --gbt-share F  share of the simulated trucks that report as GB/T 32960 T-Boxes on tcp 32960 (default 0.5)
+  --mqtt         also start Mosquitto on 127.0.0.1:1883 and publish 2 TBMs (Sparkplug B) and 2 trucks (line protocol)
+                 to it as mqtt-tbm-01…, mqtt-truck-01… (the gateway subscribes; see README "MQTT")
 environment: EQUIPMENT_INFLUX_URL (use this InfluxDB instead of starting one), EQUIPMENT_INFLUX_DATABASE,
              EQUIPMENT_DEV_TOKEN (development token; random when unset)
 USAGE
@@ -24,6 +29,7 @@ USAGE
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-simulator) SIMULATOR=0 ;;
+    --mqtt) MQTT=1 ;;
     --silos) SILOS="${2:?--silos needs a number}"; shift ;;
     --tbms) TBMS="${2:?}"; shift ;;
     --trucks) TRUCKS="${2:?}"; shift ;;
@@ -41,11 +47,13 @@ source "$ROOT/scripts/common.sh"
 PIDS=()
 SILO_PIDS=()
 SIM_PID=""
+MQTT_SIM_PID=""
 cleanup() {
   trap - INT TERM EXIT
   echo
   echo "Stopping…"
   [ -z "$SIM_PID" ] || kill -TERM "$SIM_PID" 2>/dev/null || true
+  [ -z "$MQTT_SIM_PID" ] || kill -TERM "$MQTT_SIM_PID" 2>/dev/null || true
   # Clients first, then the silos, then the stores: each stops while what it depends on still runs.
   PIDS=("${PIDS[@]:0:${STORES:-0}}" "${SILO_PIDS[@]}" "${PIDS[@]:${STORES:-0}}")
   for (( i=${#PIDS[@]}-1; i>=0; i-- )); do kill -TERM "${PIDS[$i]}" 2>/dev/null || true; done
@@ -62,6 +70,7 @@ trap 'exit 143' TERM
 ensure_dotnet
 [ -n "${EQUIPMENT_INFLUX_URL:-}" ] || ensure_apt influxd influxdb
 ensure_apt redis-server redis-server
+[ "$MQTT" = 0 ] || ensure_apt mosquitto mosquitto
 ensure_apt node nodejs
 ensure_apt npm npm
 
@@ -84,6 +93,26 @@ mkdir -p "$DATA/redis"
 redis-server --port 6379 --bind 127.0.0.1 --dir "$DATA/redis" --appendonly yes --save "" --daemonize no >"$DATA/logs/redis.log" 2>&1 &
 PIDS+=($!)
 wait_tcp 127.0.0.1 6379 20 "Redis"
+if [ "$MQTT" = 1 ]; then
+  # The site broker: persistent sessions survive a gateway restart (QoS 1 messages queue for it meanwhile).
+  mkdir -p "$DATA/mosquitto"
+  cat >"$DATA/mosquitto/mosquitto.conf" <<CONF
+listener 1883 127.0.0.1
+allow_anonymous true
+user $(id -un)
+persistence true
+persistence_location $DATA/mosquitto/
+max_queued_messages 100000
+CONF
+  mosquitto -c "$DATA/mosquitto/mosquitto.conf" >"$DATA/logs/mosquitto.log" 2>&1 &
+  PIDS+=($!)
+  wait_tcp 127.0.0.1 1883 20 "Mosquitto"
+  export Mqtt__Brokers__0__Name=local Mqtt__Brokers__0__Host=127.0.0.1 Mqtt__Brokers__0__Port=1883 Mqtt__Brokers__0__ClientId=equipment-gateway \
+    Mqtt__Brokers__0__Subscriptions__0__Topic='sim/+/lp' Mqtt__Brokers__0__Subscriptions__0__Format=lineprotocol \
+    Mqtt__Brokers__0__Subscriptions__1__Topic='spBv1.0/#' Mqtt__Brokers__0__Subscriptions__1__Format=sparkplugb \
+    Mqtt__Brokers__0__Subscriptions__1__Kind=tbm Mqtt__Brokers__0__Subscriptions__1__Group='{group}' \
+    Mqtt__Brokers__0__Subscriptions__1__KeepUnmappedFields=true
+fi
 STORES=${#PIDS[@]}
 # Membership and grain state in Redis: the silos form one cluster and clients find them through it.
 export Cluster__Storage=redis Cluster__Redis=127.0.0.1:6379 Cluster__Clustering=redis
@@ -121,6 +150,15 @@ if [ "$SIMULATOR" = "1" ]; then
   SIM_STATE="$TBMS TBMs and $TRUCKS trucks, share $GBT_SHARE of them GB/T 32960 T-Boxes (log: .data/logs/simulator.log)"
 fi
 
+MQTT_STATE="off (--mqtt starts one)"
+if [ "$MQTT" = 1 ]; then
+  SIM_DLL="$(bin gateway/Equipment.Simulator Equipment.Simulator)"
+  (cd "$ROOT" && exec dotnet "$SIM_DLL" --tbms 2 --trucks 2 --seed 7 --id-prefix mqtt- --mqtt 127.0.0.1:1883 --quiet \
+     --dashboard http://127.0.0.1:5090 --token "$EQUIPMENT_DEV_TOKEN") >"$DATA/logs/simulator-mqtt.log" 2>&1 &
+  MQTT_SIM_PID=$!
+  MQTT_STATE="127.0.0.1:1883 (Mosquitto; mqtt-tbm-01/02 as Sparkplug B, mqtt-truck-01/02 as line protocol; /stats/mqtt on the gateway)"
+fi
+
 cat <<INFO
 
 Equipment is running.
@@ -130,6 +168,7 @@ Equipment is running.
   Redis       127.0.0.1:6379          (grain state, .data/redis)
   Silos       $SILOS (Orleans 127.0.0.1:11111…, client gateways 30000…; membership in Redis)
   Simulator   $SIM_STATE
+  MQTT        $MQTT_STATE
   Dev token   $EQUIPMENT_DEV_TOKEN
   Logs        .data/logs/
 
@@ -143,6 +182,10 @@ INFO
 # A silo may die while others carry on (its grains move to them); only when none is left does the platform stop.
 # The simulator is only a data source: if it stops, the platform keeps running.
 while true; do
+  if [ -n "${MQTT_SIM_PID:-}" ] && ! kill -0 "$MQTT_SIM_PID" 2>/dev/null; then
+    echo "The MQTT simulator stopped; see .data/logs/simulator-mqtt.log. The platform keeps running." >&2
+    MQTT_SIM_PID=""
+  fi
   if [ -n "${SIM_PID:-}" ] && ! kill -0 "$SIM_PID" 2>/dev/null; then
     echo "The simulator stopped; see .data/logs/simulator.log. The platform keeps running." >&2
     SIM_PID=""

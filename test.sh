@@ -10,6 +10,7 @@ source "$ROOT/scripts/common.sh"
 ensure_dotnet
 ensure_apt influxd influxdb
 ensure_apt redis-server redis-server
+ensure_apt mosquitto mosquitto
 ensure_apt chromium chromium
 ensure_apt node nodejs
 ensure_apt npm npm

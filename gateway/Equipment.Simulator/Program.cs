@@ -98,6 +98,11 @@ catch (Exception ex) when (ex is FileNotFoundException or FormatException or IOE
     return 2;
 }
 
+if (options.IdPrefix.Length > 0)
+{
+    registrations = [.. registrations.Select(r => r with { Id = options.IdPrefix + r.Id })];
+}
+
 using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) })
 {
     var registry = new RegistryClient(http, options.DashboardUrl, options.Token, Log);
@@ -105,8 +110,18 @@ using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) })
     Log($"registry: {registered}/{registrations.Count} machines registered at {options.DashboardUrl}");
 }
 
-Log($"sending to {options.Url} (org {options.Org}, bucket {options.Bucket}), simulated start {start:O}");
-using var writer = new InfluxPointWriter(options.Url, options.Token, options.Org, options.Bucket);
+IPointWriter writer;
+if (options.MqttBroker is { } broker)
+{
+    Log($"publishing to MQTT broker {broker} (TBMs as Sparkplug B, trucks as line protocol), simulated start {start:O}");
+    writer = await MqttPointWriter.ConnectAsync(broker, options.IdPrefix, stop.Token).ConfigureAwait(false);
+}
+else
+{
+    Log($"sending to {options.Url} (org {options.Org}, bucket {options.Bucket}), simulated start {start:O}");
+    writer = new InfluxPointWriter(options.Url, options.Token, options.Org, options.Bucket);
+}
+
 var statistics = new SendStatistics();
 var sender = new ResilientSender(writer, new RetryPolicy(new Random()), statistics, Log);
 var settings = new RunSettings(start, options.Acceleration, options.DurationSeconds, options.BatchSize, samplesPerSimulatedSecond);
@@ -138,6 +153,16 @@ Console.Error.WriteLine(summary);
 if (tboxes.Count > 0)
 {
     Console.Error.WriteLine(tboxStatistics);
+}
+
+switch (writer)
+{
+    case IAsyncDisposable asyncDisposable:
+        await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+        break;
+    case IDisposable disposable:
+        disposable.Dispose();
+        break;
 }
 
 return summary.PointsDropped > 0 ? 1 : 0;

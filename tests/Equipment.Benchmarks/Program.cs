@@ -14,6 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           gbt32960 GB/T 32960 T-Boxes on the gateway's TCP listener: 10,000 connections × a 96-cell frame every 10 s plus one
                    connection streaming (--connections N --rounds R --period S --stream-frames N --cells N --edition 2016|2025)
           cells    GB/T 32960 cell voltages in InfluxDB: a field per cell vs a point per cell (--frames 3600 --cells 100)
+          mqtt     QoS 1 line protocol through Mosquitto and the gateway vs HTTP, same bodies (defaults: --machines 200 --requests 30, 10 lines each)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -35,9 +36,9 @@ if (scenario == "twins")
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
 }
 
-if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "gbt32960"))
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "gbt32960" or "mqtt"))
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, gbt32960)");
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, gbt32960, mqtt)");
     return 2;
 }
 
@@ -60,6 +61,7 @@ try
         "ingest" => await Scenarios.IngestAsync(options!, platform, cts.Token),
         "fleet" => await Scenarios.FleetAsync(options!, platform, cts.Token),
         "gbt32960" => await GbtBenchmark.RunAsync(platform, args[1..], cts.Token),
+        "mqtt" => await MqttThroughput.RunAsync(options!, platform, cts.Token),
         "alerts" => await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token),
         _ => await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token),
     };

@@ -31,6 +31,9 @@ public static class OptionsParser
           --gbt-edition E      2016 (## frames, default) or 2025 ($$ frames and the 2025 layouts)
           --gbt-faults HOURS   mean simulated hours between a T-Box's level-3 faults (default 4; 0 = none)
           --quiet              no progress line
+          --mqtt HOST:PORT     publish to this MQTT broker instead (QoS 1): TBMs as Sparkplug B
+                               (spBv1.0/SITE/…/sim-edge/ID), trucks as line protocol on sim/ID/lp
+          --id-prefix P        prefix every machine id (e.g. mqtt-), to run beside another simulator
           -h, --help           this text
         """;
 
@@ -76,6 +79,8 @@ public static class OptionsParser
                 "--gbt-edition" => o with { GbtEdition = ParseEdition(Value()) },
                 "--gbt-faults" => o with { GbtFaultHours = ParseNonNegative(arg, Value()) },
                 "--quiet" or "-q" => o with { Quiet = true },
+                "--mqtt" => o with { MqttBroker = Value() },
+                "--id-prefix" => o with { IdPrefix = Value() },
                 "--help" or "-h" => o with { ShowHelp = true },
                 _ => throw new OptionsException($"unknown option '{arg}'"),
             };

@@ -38,4 +38,10 @@ public sealed record SimulatorOptions
 
     /// <summary>Mean simulated hours between a T-Box truck's level-3 faults; 0 disables them.</summary>
     public double GbtFaultHours { get; init; } = 4;
+
+    /// <summary>Publish to this MQTT broker (<c>host:port</c>) instead of the gateway's HTTP API.</summary>
+    public string? MqttBroker { get; init; }
+
+    /// <summary>Prefixed to every machine id, so a second simulator's machines do not collide with the first's.</summary>
+    public string IdPrefix { get; init; } = "";
 }
