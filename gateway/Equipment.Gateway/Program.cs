@@ -1,14 +1,17 @@
 using Equipment.Contracts.Hosting;
 using Equipment.Gateway.Ingest;
 using Equipment.Gateway.Security;
+using Equipment.Gateway.V1;
 
 // appsettings.json is found beside the dll whatever the working directory (dotnet path/to/Equipment.Gateway.dll).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddEquipmentClusterClient();
 builder.AddIngest();
 builder.AddDeviceSecurity();
+builder.AddInfluxV1();
 
 var app = builder.Build();
 app.UseDeviceSecurity();
 app.MapIngest();
+app.MapInfluxV1();
 app.Run();
