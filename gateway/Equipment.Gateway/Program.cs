@@ -1,4 +1,5 @@
 using Equipment.Contracts.Hosting;
+using Equipment.Gateway.Import;
 using Equipment.Gateway.Ingest;
 using Equipment.Gateway.Security;
 using Equipment.Gateway.V1;
@@ -9,9 +10,11 @@ builder.AddEquipmentClusterClient();
 builder.AddIngest();
 builder.AddDeviceSecurity();
 builder.AddInfluxV1();
+builder.AddLoggerImport();
 
 var app = builder.Build();
 app.UseDeviceSecurity();
 app.MapIngest();
 app.MapInfluxV1();
+app.MapLoggerImport();
 app.Run();
