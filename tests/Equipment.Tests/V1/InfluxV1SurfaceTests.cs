@@ -156,10 +156,10 @@ public sealed class InfluxV1SurfaceTests(PlatformFixture platform)
             c.create_database('equipment')
             print('databases', [d['name'] for d in c.get_list_database()])
             print('measurements', [m['name'] for m in c.get_list_measurements()])
-            ok = c.write_points([{'measurement': 'tbm', 'tags': {'id': '{{id}}', 'site': 'site-a'}, 'time': 1772344800 + i, 'fields': {'thrust_kn': 11000.0 + i}} for i in range(5)], time_precision='s')
+            ok = c.write_points([{'measurement': 'tbm', 'tags': {'id': '{{id}}', 'site': 'site-a'}, 'time': 1772344800 + i, 'fields': {'thrust_kn': 11000.0 + i} } for i in range(5)], time_precision='s')
             print('written', ok)
             try:
-                InfluxDBClient(host='{{uri.Host}}', port={{uri.Port}}, username='device', password='{{PlatformFixture.DevToken}}', database='other').write_points([{'measurement': 'tbm', 'tags': {'id': '{{id}}'}, 'fields': {'thrust_kn': 1.0}}])
+                InfluxDBClient(host='{{uri.Host}}', port={{uri.Port}}, username='device', password='{{PlatformFixture.DevToken}}', database='other').write_points([{'measurement': 'tbm', 'tags': {'id': '{{id}}'}, 'fields': {'thrust_kn': 1.0} }])
                 print('other accepted')
             except Exception as e:
                 print('other refused', e)
