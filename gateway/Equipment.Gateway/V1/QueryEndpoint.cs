@@ -53,8 +53,15 @@ public sealed class QueryEndpoint(TokenStore tokens, ServedDatabases databases)
         var statements = InfluxQl.Split(q);
         for (var i = 0; i < statements.Count; i++)
         {
-            var result = Answer(InfluxQl.Classify(statements[i]), db, statements[i]);
-            result["statement_id"] = i;
+            // statement_id first, as InfluxDB writes it (some clients compare bodies as text).
+            var answer = Answer(InfluxQl.Classify(statements[i]), db, statements[i]);
+            var result = new JsonObject { ["statement_id"] = i };
+            foreach (var (key, value) in answer.ToList())
+            {
+                answer.Remove(key);
+                result[key] = value;
+            }
+
             results.Add(result);
             if (result.ContainsKey("error"))
             {

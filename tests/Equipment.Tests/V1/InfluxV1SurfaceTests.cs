@@ -112,9 +112,11 @@ public sealed class InfluxV1SurfaceTests(PlatformFixture platform)
         code.Should().Be(0, output);
         output.Should().Contain("equipment");
 
-        // Interactive: `use` checks the database exists with SHOW DATABASES before switching.
-        (code, output) = await ExternalTool.RunAsync("influx", [.. connection], "use equipment\nSHOW MEASUREMENTS\nuse nope\nexit\n");
-        output.Should().Contain("Using database equipment").And.Contain("tbm_cutter").And.Contain("database 'nope' not found", output);
+        // Interactive (the CLI needs a terminal for that, so it runs under script(1)): `use` checks the database exists
+        // with SHOW DATABASES before switching, and refuses one the gateway does not serve.
+        var interactive = string.Join(' ', ["influx", .. connection.Select(a => "'" + a + "'")]);
+        (code, output) = await ExternalTool.RunAsync("script", ["-qec", interactive, "/dev/null"], "use equipment\nSHOW MEASUREMENTS\nuse nope\nexit\n");
+        output.Should().Contain("Using database equipment").And.Contain("tbm_cutter").And.Contain("Database nope doesn't exist");
 
         var id = Unique("cli");
         var file = Path.Combine(Path.GetTempPath(), id + ".txt");
@@ -133,7 +135,7 @@ public sealed class InfluxV1SurfaceTests(PlatformFixture platform)
         {
             (code, output) = await ExternalTool.RunAsync("influx", [.. connection, "-import", "-path", file, "-precision", "s"]);
             code.Should().Be(0, output);
-            output.Should().Contain("3 points were inserted").And.Contain("0 points failed");
+            output.Should().Contain("Processed 1 commands").And.Contain("Processed 3 inserts").And.Contain("Failed 0 inserts");
         }
         finally
         {
@@ -164,7 +166,7 @@ public sealed class InfluxV1SurfaceTests(PlatformFixture platform)
             except Exception as e:
                 print('other refused', e)
             """;
-        var (code, output) = await ExternalTool.RunAsync("python3", ["-c", script]);
+        var (code, output) = await ExternalTool.RunAsync("/usr/bin/python3", ["-c", script]);
         code.Should().Be(0, output);
         output.Should().Contain("databases ['equipment']").And.Contain("measurements ['tbm', 'tbm_cutter', 'truck']")
             .And.Contain("written True").And.Contain("other refused").And.Contain("database not found");
