@@ -6,6 +6,7 @@ using Equipment.Telemetry.Import;
 using Equipment.Telemetry.Ingest;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Equipment.Gateway.Import;
@@ -15,7 +16,7 @@ namespace Equipment.Gateway.Import;
 /// <c>file</c> parts) imported as <c>equipment-admin import</c> does, streamed from the request into the spool chunk by
 /// chunk. It is a write, so it takes a device token whose scope covers the machine, like <c>/write</c>.
 /// </summary>
-public sealed class ImportEndpoint(IngestParser parser, WriteAheadSpool spool, TokenStore tokens, TimeProvider time, IngestStatistics statistics)
+public sealed class ImportEndpoint(IngestParser parser, WriteAheadSpool spool, TokenStore tokens, TimeProvider time, IngestStatistics statistics, IOptions<GatewayOptions> options)
 {
     public async Task<IResult> HandleAsync(HttpContext context, string kind, string id)
     {
@@ -45,7 +46,7 @@ public sealed class ImportEndpoint(IngestParser parser, WriteAheadSpool spool, T
 
         var reader = new MultipartReader(boundary, context.Request.Body);
         LoggerImporter? importer = null;
-        var sink = new SpoolSink(parser, spool, scope, time, statistics);
+        var sink = new SpoolSink(parser, spool, scope, time, statistics, options.Value.AcknowledgeAfter == "Stored");
         var files = new List<object>();
         var failed = false;
         while (!failed && await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)

@@ -7,10 +7,10 @@ namespace Equipment.Gateway.Import;
 
 /// <summary>
 /// An upload's chunks go the way a write request goes: the same parser (validation, token scope), then one spool
-/// record per chunk, answered once fsynced. A full spool is waited out rather than refused: an import has no device
+/// record per chunk, answered once fsynced (or stored, with <c>AcknowledgeAfter=Stored</c>). A full spool is waited out rather than refused: an import has no device
 /// behind it that would retry.
 /// </summary>
-internal sealed class SpoolSink(IngestParser parser, WriteAheadSpool spool, IWriteScope scope, TimeProvider time, IngestStatistics statistics) : IImportSink
+internal sealed class SpoolSink(IngestParser parser, WriteAheadSpool spool, IWriteScope scope, TimeProvider time, IngestStatistics statistics, bool acknowledgeStored) : IImportSink
 {
     public async Task<ChunkOutcome> WriteAsync(ReadOnlyMemory<byte> lines, int lineCount, CancellationToken cancellationToken)
     {
@@ -37,7 +37,12 @@ internal sealed class SpoolSink(IngestParser parser, WriteAheadSpool spool, IWri
             var append = spool.TryAppend(record, length, result.Batches, now.ToUnixTimeMilliseconds(), result.Points);
             if (append is not null)
             {
-                await append.WaitAsync(cancellationToken);
+                var end = await append.WaitAsync(cancellationToken);
+                if (acknowledgeStored)
+                {
+                    await spool.WaitDeliveredAsync(end, cancellationToken);
+                }
+
                 statistics.Accepted(result.Points);
                 return ChunkOutcome.Stored;
             }
