@@ -11,6 +11,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           twins    retained bytes per twin: 10,000 TBMs and 10,000 trucks in an in-process silo (--machines N)
           alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
           history  30-day history query latency through the dashboard's history API (--queries N)
+          import   logger file import (CLI → gateway → InfluxDB) vs the same rows straight to InfluxDB (--mb 256 --chunk-rows 5000)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -27,13 +28,13 @@ if (scenario == "twins")
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
 }
 
-if (scenario is not ("ingest" or "fleet" or "alerts" or "history"))
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "import"))
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, twins, alerts, history)");
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, twins, alerts, history, import)");
     return 2;
 }
 
-var options = scenario is "alerts" or "history" ? null : Options.Parse(args[1..]);
+var options = scenario is "alerts" or "history" or "import" ? null : Options.Parse(args[1..]);
 using var cts = new CancellationTokenSource();
 Platform? platform = null;
 Console.CancelKeyPress += (_, e) =>
@@ -52,6 +53,7 @@ try
         "ingest" => await Scenarios.IngestAsync(options!, platform, cts.Token),
         "fleet" => await Scenarios.FleetAsync(options!, platform, cts.Token),
         "alerts" => await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token),
+        "import" => await ImportThroughput.RunAsync(platform, IntOption(args, "--mb", 256), IntOption(args, "--chunk-rows", 5000), cts.Token),
         _ => await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token),
     };
     if (options?.Verbose == true)
