@@ -86,7 +86,7 @@ public sealed class IngestEndToEndTests(PlatformFixture platform)
     {
         var id = Unique("truck");
         var body = $"truck,id={id},fleet=g318 soc_pct=77.5,speed_kmh=42i 1772344800000\n# a comment line\n\ntruck,id={id},fleet=g318 soc_pct=77.25 1772344801000\n";
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/write?db=anything&precision=ms") { Content = Gzip(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/write?db=equipment&precision=ms") { Content = Gzip(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("device:" + PlatformFixture.DevToken)));
 
         using var response = await platform.Gateway.SendAsync(request);
@@ -105,7 +105,7 @@ public sealed class IngestEndToEndTests(PlatformFixture platform)
         var id = Unique("tbm");
         var before = DateTimeOffset.UtcNow;
 
-        using var response = await platform.Gateway.PostAsync($"/write?db=x&u=device&p={PlatformFixture.DevToken}", new StringContent($"tbm,id={id} rpm=5.5\n"));
+        using var response = await platform.Gateway.PostAsync($"/write?db=equipment&u=device&p={PlatformFixture.DevToken}", new StringContent($"tbm,id={id} rpm=5.5\n"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
         var rows = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT rpm FROM tbm WHERE id = '{id}'");
