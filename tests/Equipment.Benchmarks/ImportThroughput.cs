@@ -55,7 +55,7 @@ public static class ImportThroughput
             clock.Restart();
             var admin = Path.Combine(AppContext.BaseDirectory, "equipment-admin.dll");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { admin, "import", "tbm", "--id", "bench-tbm", "--mapping", mapping, "--gateway", platform.GatewayUrl, "--db", E2eDatabase, "--chunk-rows", chunkRows.ToString(CultureInfo.InvariantCulture), csv })
+            foreach (var arg in new[] { admin, "import", "tbm", "--id", "bench-tbm", "--mapping", mapping, "--gateway", platform.GatewayUrl, "--chunk-rows", chunkRows.ToString(CultureInfo.InvariantCulture), csv })
             {
                 start.ArgumentList.Add(arg);
             }

@@ -50,8 +50,9 @@ public sealed class GatewayOptions
 
     /// <summary>
     /// The InfluxDB database name devices write to (<c>db</c> on /write, <c>bucket</c> on /api/v2/write, a <c>bucket</c>
-    /// of the form <c>db/rp</c> counts by its database); env <c>EQUIPMENT_INFLUX_DATABASE</c> wins. Any other name gets
-    /// InfluxDB's 404 <c>database not found</c>, as InfluxDB would answer.
+    /// of the form <c>db/rp</c> counts by its database). Any other name gets InfluxDB's 404 <c>database not found</c>.
+    /// It is the name devices use, independent of where the silo stores (<c>Influx:Database</c>), so moving the storage
+    /// database does not break every device's configuration.
     /// </summary>
     [Required, MinLength(1)]
     public string Database { get; set; } = "equipment";

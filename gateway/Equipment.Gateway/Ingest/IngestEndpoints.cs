@@ -15,11 +15,7 @@ public static class IngestEndpoints
     {
         builder.Services.AddOptions<GatewayOptions>()
             .BindConfiguration(GatewayOptions.Section)
-            .Configure(o =>
-            {
-                o.DevToken = Environment.GetEnvironmentVariable("EQUIPMENT_DEV_TOKEN") is { Length: > 0 } t ? t : o.DevToken;
-                o.Database = Environment.GetEnvironmentVariable("EQUIPMENT_INFLUX_DATABASE") is { Length: > 0 } d ? d : o.Database;
-            })
+            .Configure(o => o.DevToken = Environment.GetEnvironmentVariable("EQUIPMENT_DEV_TOKEN") is { Length: > 0 } t ? t : o.DevToken)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var limit = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>()?.MaxBodyBytes ?? new GatewayOptions().MaxBodyBytes;
