@@ -1,6 +1,13 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Equipment.Admin;
+using Equipment.Admin.Import;
+
+// Logger files go to the gateway (the ingest path), everything else to the dashboard's admin API.
+if (args.Length > 0 && args[0] == "import")
+{
+    return await ImportCommand.RunAsync(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error, !Console.IsErrorRedirected);
+}
 
 // A thin client of the dashboard's admin API (/api/admin/*), so tokens and users can be managed from a shell.
 AdminCommand command;
@@ -12,6 +19,7 @@ catch (ArgumentException e)
 {
     Console.Error.WriteLine(e.Message);
     Console.Error.WriteLine(AdminCommand.Usage);
+    Console.Error.WriteLine(ImportCommand.Usage);
     return 2;
 }
 

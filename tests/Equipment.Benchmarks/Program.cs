@@ -15,6 +15,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
                    connection streaming (--connections N --rounds R --period S --stream-frames N --cells N --edition 2016|2025)
           cells    GB/T 32960 cell voltages in InfluxDB: a field per cell vs a point per cell (--frames 3600 --cells 100)
           mqtt     QoS 1 line protocol through Mosquitto and the gateway vs HTTP, same bodies (defaults: --machines 200 --requests 30, 10 lines each)
+          import   logger file import (CLI → gateway → InfluxDB) vs the same rows straight to InfluxDB (--mb 256 --chunk-rows 5000)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -36,13 +37,13 @@ if (scenario == "twins")
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
 }
 
-if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "gbt32960" or "mqtt"))
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "gbt32960" or "mqtt" or "import"))
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, gbt32960, mqtt)");
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, gbt32960, mqtt, import)");
     return 2;
 }
 
-var options = scenario is "alerts" or "history" or "gbt32960" ? null : Options.Parse(args[1..]);
+var options = scenario is "alerts" or "history" or "gbt32960" or "import" ? null : Options.Parse(args[1..]);
 using var cts = new CancellationTokenSource();
 Platform? platform = null;
 Console.CancelKeyPress += (_, e) =>
@@ -63,6 +64,7 @@ try
         "gbt32960" => await GbtBenchmark.RunAsync(platform, args[1..], cts.Token),
         "mqtt" => await MqttThroughput.RunAsync(options!, platform, cts.Token),
         "alerts" => await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token),
+        "import" => await ImportThroughput.RunAsync(platform, IntOption(args, "--mb", 256), IntOption(args, "--chunk-rows", 5000), cts.Token),
         _ => await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token),
     };
     if (options?.Verbose == true)

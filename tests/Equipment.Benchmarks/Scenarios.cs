@@ -74,7 +74,7 @@ public static class Scenarios
 
         using var raw = new Poster($"{platform.Influx.Url}/write?db={RawDatabase}&precision=ns", null, RawWriters);
         await WarmUpAsync(warm.Count, (from, count) => RunBodiesAsync("raw warm-up", raw, warm.GetRange(from, count), RawWriters, CountLines(warm.GetRange(from, count)), null, ct));
-        using var e2e = new Poster($"{platform.GatewayUrl}/api/v2/write?org=bench&bucket=bench&precision=ns", Platform.DevToken, concurrency);
+        using var e2e = new Poster($"{platform.GatewayUrl}/api/v2/write?org=bench&precision=ns", Platform.DevToken, concurrency);
         Console.WriteLine($"e2e client concurrency: {concurrency} requests in flight; raw: {RawWriters} writers; {o.Rounds} round(s) alternating raw and e2e");
         await WarmUpAsync(warm.Count, (from, count) => RunBodiesAsync("e2e warm-up", e2e, warm.GetRange(from, count), concurrency, CountLines(warm.GetRange(from, count)), null, ct));
         var rawRounds = new List<RunResult>();
@@ -115,7 +115,7 @@ public static class Scenarios
 
         using var raw = new Poster($"{platform.Influx.Url}/write?db={RawDatabase}&precision=ns", null, machineCount);
         await WarmUpAsync(warmRequests, (from, count) => RunFleetAsync("raw warm-up", raw, warm.Select(b => b[from..(from + count)]).ToArray(), (long)machineCount * count * FleetLinesPerBody, null, ct));
-        using var e2e = new Poster($"{platform.GatewayUrl}/api/v2/write?org=bench&bucket=bench&precision=ns", Platform.DevToken, machineCount);
+        using var e2e = new Poster($"{platform.GatewayUrl}/api/v2/write?org=bench&precision=ns", Platform.DevToken, machineCount);
         await WarmUpAsync(warmRequests, (from, count) => RunFleetAsync("e2e warm-up", e2e, warm.Select(b => b[from..(from + count)]).ToArray(), (long)machineCount * count * FleetLinesPerBody, null, ct));
         Console.WriteLine($"{o.Rounds} round(s) alternating raw and e2e");
         var rawRounds = new List<RunResult>();

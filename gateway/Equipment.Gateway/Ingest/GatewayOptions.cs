@@ -48,6 +48,18 @@ public sealed class GatewayOptions
     /// <summary>The development token (EQUIPMENT_DEV_TOKEN); honoured only in the Development environment.</summary>
     public string? DevToken { get; set; }
 
+    /// <summary>
+    /// The InfluxDB database name devices write to (<c>db</c> on /write, <c>bucket</c> on /api/v2/write, a <c>bucket</c>
+    /// of the form <c>db/rp</c> counts by its database). Any other name gets InfluxDB's 404 <c>database not found</c>.
+    /// It is the name devices use, independent of where the silo stores (<c>Influx:Database</c>), so moving the storage
+    /// database does not break every device's configuration.
+    /// </summary>
+    [Required, MinLength(1)]
+    public string Database { get; set; } = "equipment";
+
+    /// <summary>Further database names accepted as the same database (e.g. <c>telegraf</c> for an unchanged Telegraf).</summary>
+    public List<string> DatabaseAliases { get; set; } = [];
+
     /// <summary>Device tokens with their scope: <c>all</c>, <c>site:NAME</c>, <c>fleet:NAME</c> or <c>equipment:ID</c>.</summary>
     public List<DeviceToken> Tokens { get; set; } = [];
 }

@@ -27,6 +27,7 @@ public static class IngestEndpoints
         builder.Services.AddSingleton<IngestDispatcher>();
         builder.Services.AddSingleton<IngestStatistics>();
         builder.Services.AddSingleton<TokenStore>();
+        builder.Services.AddSingleton<ServedDatabases>();
         builder.Services.AddSingleton<WriteEndpoint>();
         builder.Services.AddSingleton(sp =>
         {
@@ -42,13 +43,17 @@ public static class IngestEndpoints
 
     public static WebApplication MapIngest(this WebApplication app)
     {
-        app.MapPost("/api/v2/write", (HttpContext context, WriteEndpoint endpoint) => endpoint.HandleAsync(context, "precision"));
-        app.MapPost("/write", (HttpContext context, WriteEndpoint endpoint) => endpoint.HandleAsync(context, "precision"));
+        app.MapPost("/api/v2/write", (HttpContext context, WriteEndpoint endpoint) => endpoint.HandleAsync(context, "precision", "bucket"));
+        app.MapPost("/write", (HttpContext context, WriteEndpoint endpoint) => endpoint.HandleAsync(context, "precision", "db"));
         app.MapMethods("/ping", ["GET", "HEAD"], (HttpContext context) =>
         {
             context.Response.Headers["X-Influxdb-Version"] = InfluxVersion;
             context.Response.Headers["X-Influxdb-Build"] = "OSS";
-            return Results.NoContent();
+
+            // InfluxDB 1.8 answers ?verbose=true with 200 and its version; clients use it as a richer liveness check.
+            return context.Request.Query["verbose"] is [{ } v] && v is "true" or "1"
+                ? Results.Json(new { version = InfluxVersion })
+                : Results.NoContent();
         });
         // Ready means writes can be accepted durably: the spool is writable. The cluster is reported but not
         // required, because the spool carries writes through a silo or InfluxDB outage.

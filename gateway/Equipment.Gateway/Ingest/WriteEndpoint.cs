@@ -13,6 +13,7 @@ public sealed class WriteEndpoint(
     IngestParser parser,
     WriteAheadSpool spool,
     TokenStore tokens,
+    ServedDatabases databases,
     IOptions<GatewayOptions> options,
     IngestStatistics statistics,
     TimeProvider time,
@@ -21,13 +22,18 @@ public sealed class WriteEndpoint(
     private readonly bool _acknowledgeStored = options.Value.AcknowledgeAfter == "Stored";
     private int _inFlight;
 
-    public async Task<IResult> HandleAsync(HttpContext context, string precisionParameter)
+    public async Task<IResult> HandleAsync(HttpContext context, string precisionParameter, string databaseParameter)
     {
         var request = context.Request;
         var scope = tokens.Find(Credentials.Find(request));
         if (scope is null)
         {
             return Error(StatusCodes.Status401Unauthorized, "unauthorized", "missing or unknown token");
+        }
+
+        if (databases.CheckWrite(request.Query[databaseParameter], databaseParameter) is { } refusal)
+        {
+            return refusal;
         }
 
         if (!Precision.TryParse(request.Query[precisionParameter], out var nsPerUnit))

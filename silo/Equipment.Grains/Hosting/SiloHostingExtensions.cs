@@ -2,6 +2,7 @@ using Equipment.Contracts.Grains;
 using Equipment.Contracts.Hosting;
 using Equipment.Grains.Grains;
 using Equipment.Grains.Influx;
+using Equipment.Grains.Influx.Backfill;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -98,6 +99,9 @@ public static class SiloHostingExtensions
             MaxConnectionsPerServer = 64,
         });
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LateLineTracker>(_ => new LateLineTracker());
+        services.AddSingleton<RollupBackfill>();
+        services.AddHostedService(sp => sp.GetRequiredService<RollupBackfill>());
         services.AddSingleton<InfluxBatchWriter>();
         services.AddSingleton<ITelemetryWriter>(sp => sp.GetRequiredService<InfluxBatchWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<InfluxBatchWriter>());

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.Channels;
+using Equipment.Grains.Influx.Backfill;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,13 +23,15 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
     private readonly InfluxOptions _options;
     private readonly ILogger<InfluxBatchWriter> _logger;
     private readonly TimeProvider _time;
+    private readonly LateLineTracker? _late;
     private readonly Channel<PendingBatch> _queue;
     private readonly ResiliencePipeline _pipeline;
     private readonly Lock _gate = new();
     private PendingBatch? _current;
 
-    public InfluxBatchWriter(InfluxHttp influx, ILogger<InfluxBatchWriter> logger, TimeProvider time)
+    public InfluxBatchWriter(InfluxHttp influx, ILogger<InfluxBatchWriter> logger, TimeProvider time, LateLineTracker? late = null)
     {
+        _late = influx.Options.BackfillRollups ? late : null;
         _influx = influx;
         _options = influx.Options;
         _logger = logger;
@@ -123,6 +126,7 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
                     static (state, ct) => new ValueTask(state.Influx.WriteAsync(state.Batch.Buffer.WrittenMemory, ct)),
                     (Influx: _influx, Batch: batch)).ConfigureAwait(false);
                 Statistics.Stored(batch.Points);
+                NoteLateLines(batch);
                 batch.Complete();
             }
             catch (InfluxWriteException e) when (!e.Retryable)
@@ -139,6 +143,18 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
                 batch.Fail(e);
             }
         }
+    }
+
+    /// <summary>Once stored, points older than the continuous queries' window are queued for <see cref="RollupBackfill"/>.</summary>
+    private void NoteLateLines(PendingBatch batch)
+    {
+        if (_late is null)
+        {
+            return;
+        }
+
+        var lateBeforeNs = (_time.GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100 - _options.BackfillAfterSeconds * 1_000_000_000L;
+        _late.Note(batch.Buffer.WrittenMemory.Span, lateBeforeNs);
     }
 
     private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)

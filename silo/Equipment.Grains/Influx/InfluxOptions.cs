@@ -62,4 +62,22 @@ public sealed class InfluxOptions
     /// <summary>Open the circuit for this long after half the writes of 10 s failed (at least 4 of them).</summary>
     [Range(1, 600)]
     public int BreakSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Recompute the rollups (<c>rollup_1m</c>, <c>rollup_1h</c>) for hours that get points older than
+    /// <see cref="BackfillAfterSeconds"/>, which the continuous queries no longer look at.
+    /// </summary>
+    public bool BackfillRollups { get; set; } = true;
+
+    /// <summary>A point is back-filled when it is stored this long after its timestamp (the 1-minute query looks back 5 minutes).</summary>
+    [Range(1, 86_400)]
+    public int BackfillAfterSeconds { get; set; } = 180;
+
+    /// <summary>How often pending back-fill ranges are recomputed.</summary>
+    [Range(10, 600_000)]
+    public int BackfillIntervalMs { get; set; } = 1000;
+
+    /// <summary>Ranges (one measurement, up to 24 hours, a set of machines) recomputed per tick: the rate limit.</summary>
+    [Range(1, 1000)]
+    public int BackfillRangesPerTick { get; set; } = 4;
 }

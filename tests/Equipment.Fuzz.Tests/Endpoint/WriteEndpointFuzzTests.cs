@@ -36,7 +36,7 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
             var describe = Case.Describe(Seed, i, body) + (gzip ? " (gzip)" : "");
 
             var path = random.Next(2) == 0
-                ? "/api/v2/write?org=o&bucket=b&precision=" + V2Precisions[random.Next(V2Precisions.Length)]
+                ? "/api/v2/write?org=o&bucket=equipment&precision=" + V2Precisions[random.Next(V2Precisions.Length)]
                 : "/write?db=equipment&precision=" + V1Precisions[random.Next(V1Precisions.Length)];
             describe += " to " + path;
 
@@ -70,7 +70,7 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
             random.NextBytes(body);
             var describe = Case.Describe(Seed + 1, i, body);
 
-            using var response = await Post(body, gzip: false, "/api/v2/write?org=o&bucket=b");
+            using var response = await Post(body, gzip: false, "/api/v2/write?org=o&bucket=equipment");
 
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest, describe);
             await AssertLineError(response, body, describe);
@@ -84,14 +84,14 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
     {
         var line = "tbm,id=fzhuge rpm=1\n"u8.ToArray();
         var over = Enumerable.Repeat(line, (int)(PlatformFixture.MaxBodyBytes / line.Length) + 2).SelectMany(x => x).ToArray();
-        using (var response = await Post(over, gzip: false, "/api/v2/write?org=o&bucket=b"))
+        using (var response = await Post(over, gzip: false, "/api/v2/write?org=o&bucket=equipment"))
         {
             response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         }
 
         // Just under the limit with the last line broken: 400 naming that last line, nothing stored.
         var under = Enumerable.Repeat(line, (int)(PlatformFixture.MaxBodyBytes / line.Length) - 1).SelectMany(x => x).Concat("tbm,id=fzhuge rpm=NaN\n"u8.ToArray()).ToArray();
-        using (var response = await Post(under, gzip: true, "/api/v2/write?org=o&bucket=b"))
+        using (var response = await Post(under, gzip: true, "/api/v2/write?org=o&bucket=equipment"))
         {
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
             var json = await AssertLineError(response, under, "huge body, last line NaN");
@@ -100,7 +100,7 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
 
         // A single line of backslashes as large as the limit allows.
         var backslashes = Encoding.ASCII.GetBytes("tbm,id=fzhuge,site=" + new string('\\', (int)PlatformFixture.MaxBodyBytes - 64) + " rpm=1\n");
-        using (var response = await Post(backslashes, gzip: false, "/api/v2/write?org=o&bucket=b"))
+        using (var response = await Post(backslashes, gzip: false, "/api/v2/write?org=o&bucket=equipment"))
         {
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
             await AssertLineError(response, backslashes, "backslash line");
@@ -135,7 +135,7 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
         {
             using var content = new ByteArrayContent(body);
             content.Headers.ContentEncoding.Add("gzip");
-            using var response = await Send(content, "/api/v2/write?org=o&bucket=b");
+            using var response = await Send(content, "/api/v2/write?org=o&bucket=equipment");
 
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest, describe);
             var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -159,7 +159,7 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
         var prefix = $"tbm,id={id},site=";
         var body = Encoding.ASCII.GetBytes(prefix + new string('s', keyBytes - prefix.Length) + " rpm=1 1\n");
 
-        using var response = await Post(body, gzip: false, "/api/v2/write?org=o&bucket=b");
+        using var response = await Post(body, gzip: false, "/api/v2/write?org=o&bucket=equipment");
 
         response.StatusCode.Should().BeOneOf(HttpStatusCode.NoContent, HttpStatusCode.BadRequest);
         var rows = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT rpm FROM tbm WHERE id = '{id}'");
@@ -183,7 +183,7 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
         using var content = new ByteArrayContent(bomb);
         content.Headers.ContentEncoding.Add("gzip");
 
-        using var response = await Send(content, "/api/v2/write?org=o&bucket=b");
+        using var response = await Send(content, "/api/v2/write?org=o&bucket=equipment");
 
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         await AssertHealthy();
@@ -199,12 +199,12 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
         {
             using var content = new ByteArrayContent(body);
             content.Headers.ContentEncoding.Add("gzip");
-            using var response = await Send(content, "/api/v2/write?org=o&bucket=b");
+            using var response = await Send(content, "/api/v2/write?org=o&bucket=equipment");
 
             response.StatusCode.Should().Be(HttpStatusCode.BadRequest, describe);
         }
 
-        using (var whole = await Post(raw, gzip: true, "/api/v2/write?org=o&bucket=b"))
+        using (var whole = await Post(raw, gzip: true, "/api/v2/write?org=o&bucket=equipment"))
         {
             whole.StatusCode.Should().Be(HttpStatusCode.NoContent);
         }
@@ -215,13 +215,13 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
     [Fact]
     public async Task Write_UnknownFieldTypeConflictAcrossRequests_Second400NamingLine()
     {
-        using (var first = await Post("tbm,id=fzconf fzextra=1i\n"u8.ToArray(), gzip: false, "/api/v2/write?org=o&bucket=b"))
+        using (var first = await Post("tbm,id=fzconf fzextra=1i\n"u8.ToArray(), gzip: false, "/api/v2/write?org=o&bucket=equipment"))
         {
             first.StatusCode.Should().Be(HttpStatusCode.NoContent);
         }
 
         var body = "tbm,id=fzconf2 rpm=1\ntbm,id=fzconf2 fzextra=1.5\n"u8.ToArray();
-        using var second = await Post(body, gzip: false, "/api/v2/write?org=o&bucket=b");
+        using var second = await Post(body, gzip: false, "/api/v2/write?org=o&bucket=equipment");
 
         second.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await AssertLineError(second, body, "type conflict")).GetProperty("line").GetInt32().Should().Be(2);
@@ -252,7 +252,7 @@ public sealed class WriteEndpointFuzzTests(PlatformFixture platform)
     private async Task AssertNothingStoredFor(IReadOnlyList<(string Id, string Describe)> refused)
     {
         var sentinel = $"fzsentinel{Guid.NewGuid():N}"[..24];
-        using (var ok = await Post(Encoding.UTF8.GetBytes($"tbm,id={sentinel} rpm=1\n"), gzip: false, "/api/v2/write?org=o&bucket=b"))
+        using (var ok = await Post(Encoding.UTF8.GetBytes($"tbm,id={sentinel} rpm=1\n"), gzip: false, "/api/v2/write?org=o&bucket=equipment"))
         {
             ok.StatusCode.Should().Be(HttpStatusCode.NoContent);
         }

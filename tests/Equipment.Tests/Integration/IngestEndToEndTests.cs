@@ -86,7 +86,7 @@ public sealed class IngestEndToEndTests(PlatformFixture platform)
     {
         var id = Unique("truck");
         var body = $"truck,id={id},fleet=g318 soc_pct=77.5,speed_kmh=42i 1772344800000\n# a comment line\n\ntruck,id={id},fleet=g318 soc_pct=77.25 1772344801000\n";
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/write?db=anything&precision=ms") { Content = Gzip(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/write?db=equipment&precision=ms") { Content = Gzip(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("device:" + PlatformFixture.DevToken)));
 
         using var response = await platform.Gateway.SendAsync(request);
@@ -105,7 +105,7 @@ public sealed class IngestEndToEndTests(PlatformFixture platform)
         var id = Unique("tbm");
         var before = DateTimeOffset.UtcNow;
 
-        using var response = await platform.Gateway.PostAsync($"/write?db=x&u=device&p={PlatformFixture.DevToken}", new StringContent($"tbm,id={id} rpm=5.5\n"));
+        using var response = await platform.Gateway.PostAsync($"/write?db=equipment&u=device&p={PlatformFixture.DevToken}", new StringContent($"tbm,id={id} rpm=5.5\n"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NoContent);
         var rows = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT rpm FROM tbm WHERE id = '{id}'");
@@ -134,7 +134,7 @@ public sealed class IngestEndToEndTests(PlatformFixture platform)
     [Fact]
     public async Task Write_WithoutToken_Returns401()
     {
-        using var response = await platform.Gateway.PostAsync("/api/v2/write?org=o&bucket=b", new StringContent("tbm,id=x rpm=1\n"));
+        using var response = await platform.Gateway.PostAsync("/api/v2/write?org=o&bucket=equipment", new StringContent("tbm,id=x rpm=1\n"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("unauthorized");
@@ -191,7 +191,7 @@ public sealed class IngestEndToEndTests(PlatformFixture platform)
     {
         // 64 MB of one repeated line compresses to a few hundred KB: a gzip bomb for a 1 MB limit.
         var body = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("tbm,id=bomb rpm=1\n", 64 * 1024 * 1024 / 18)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=b") { Content = Gzip(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment") { Content = Gzip(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
         request.Content.Headers.ContentLength.Should().BeLessThan(PlatformFixture.MaxBodyBytes);
 
@@ -203,7 +203,7 @@ public sealed class IngestEndToEndTests(PlatformFixture platform)
     [Fact]
     public async Task Write_InvalidGzip_Returns400()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=b") { Content = new ByteArrayContent([1, 2, 3, 4, 5]) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment") { Content = new ByteArrayContent([1, 2, 3, 4, 5]) };
         request.Content.Headers.ContentEncoding.Add("gzip");
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
 
@@ -215,7 +215,7 @@ public sealed class IngestEndToEndTests(PlatformFixture platform)
     [Fact]
     public async Task Write_InvalidPrecision_Returns400()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=b&precision=days") { Content = new StringContent("tbm,id=x rpm=1\n") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment&precision=days") { Content = new StringContent("tbm,id=x rpm=1\n") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
 
         using var response = await platform.Gateway.SendAsync(request);

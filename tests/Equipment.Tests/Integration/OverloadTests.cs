@@ -53,7 +53,7 @@ public sealed class OverloadTests(OverloadFixture platform)
 
     private static HttpRequestMessage Post(HttpContent content)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=b&precision=ns") { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment&precision=ns") { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
         return request;
     }

@@ -308,7 +308,7 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
 
     private async Task Post(string lines, string precision = "ns")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v2/write?org=o&bucket=b&precision={precision}") { Content = new StringContent(lines) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v2/write?org=o&bucket=equipment&precision={precision}") { Content = new StringContent(lines) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
         using var response = await Eventually(async () =>
         {

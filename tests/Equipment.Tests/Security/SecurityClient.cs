@@ -27,7 +27,7 @@ internal static class SecurityClient
 
     public static async Task<HttpResponseMessage> WriteAsync(HttpClient gateway, string token, string lines)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=b&precision=ns") { Content = new StringContent(lines) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment&precision=ns") { Content = new StringContent(lines) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", token);
         return await gateway.SendAsync(request);
     }

@@ -1,0 +1,3 @@
+namespace Equipment.Gateway.V1;
+
+public sealed record InfluxQlStatement(InfluxQlKind Kind, string? Database);
