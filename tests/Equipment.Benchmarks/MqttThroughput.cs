@@ -48,7 +48,7 @@ public static class MqttThroughput
         var mqtt = Machines.PerMachine(new Machines(machineCount, 7, "m-"), requests, LinesPerMessage, Machines.BaseNs);
         Console.WriteLine($"{machineCount} machines x {requests} messages x {LinesPerMessage} lines = {points:N0} points per path; {Publishers} MQTT connections");
 
-        using var poster = new Poster($"{platform.GatewayUrl}/api/v2/write?org=bench&bucket=bench&precision=ns", Platform.DevToken, machineCount);
+        using var poster = new Poster($"{platform.GatewayUrl}/api/v2/write?org=bench&bucket=equipment&precision=ns", Platform.DevToken, machineCount);
         var clients = new List<IMqttClient>();
         for (var i = 0; i < Publishers; i++)
         {
