@@ -12,6 +12,9 @@ public sealed class AlertEngine
 {
     public const int MaxRecentlyCleared = 50;
 
+    /// <summary>A rate-of-change reference older than this many windows is a data gap, not a slow rate.</summary>
+    public const int MaxRateWindows = 10;
+
     public AlertEngine(string equipmentId, IReadOnlyList<AlertRule> rules, AlertBookState? state = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(equipmentId);
@@ -26,8 +29,20 @@ public sealed class AlertEngine
 
     public IReadOnlyList<Alert> OpenAlerts => State.Open.Values.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
 
-    public IReadOnlyList<AlertEvent> Evaluate(IReadOnlyDictionary<string, double> metrics, DateTimeOffset? lastTelemetryAt, DateTimeOffset now)
+    /// <param name="metrics">The twin's metrics as of its newest sample.</param>
+    /// <param name="lastTelemetryAt">When telemetry last arrived (receive time), for stale rules only.</param>
+    /// <param name="now">Wall clock: stale rules compare it with receive time; raise/clear/ack times are stamped with it.</param>
+    /// <param name="measuredAt">
+    /// Device time of the newest sample behind <paramref name="metrics"/>. Rates of change and minimum durations are
+    /// measured on it, because the values change on device time: a back-filled hour replayed in a minute keeps its
+    /// real rates and durations, and a re-evaluation without new data (same device time) neither moves a rate window
+    /// nor lengthens a pending duration. A device time older than the rule's reference (late data) is ignored for
+    /// that rule. Null falls back to <paramref name="now"/> (for callers without device time).
+    /// </param>
+    public IReadOnlyList<AlertEvent> Evaluate(IReadOnlyDictionary<string, double> metrics, DateTimeOffset? lastTelemetryAt, DateTimeOffset now,
+        DateTimeOffset? measuredAt = null)
     {
+        var deviceNow = measuredAt ?? now;
         var events = new List<AlertEvent>();
         var active = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in Rules)
@@ -35,7 +50,7 @@ public sealed class AlertEngine
             if (!rule.Enabled) continue;
             active.Add(rule.Id);
             State.Runtime.TryGetValue(rule.Id, out var runtime);
-            var value = Observe(rule, ref runtime, metrics, lastTelemetryAt, now);
+            var value = Observe(rule, ref runtime, metrics, lastTelemetryAt, now, deviceNow);
             State.Open.TryGetValue(rule.Id, out var open);
             if (value is not { } v)
             {
@@ -51,8 +66,8 @@ public sealed class AlertEngine
                     continue;
                 }
 
-                var pendingSince = runtime?.PendingSince ?? now;
-                if ((now - pendingSince).TotalSeconds >= rule.MinDurationS)
+                var pendingSince = runtime?.PendingSince ?? deviceNow;
+                if ((deviceNow - pendingSince).TotalSeconds >= rule.MinDurationS)
                 {
                     events.Add(Raise(rule, v, metrics, now));
                     ResetPending(rule.Id, runtime);
@@ -109,7 +124,7 @@ public sealed class AlertEngine
     }
 
     private double? Observe(AlertRule rule, ref RuleRuntimeState? runtime, IReadOnlyDictionary<string, double> metrics,
-        DateTimeOffset? lastTelemetryAt, DateTimeOffset now)
+        DateTimeOffset? lastTelemetryAt, DateTimeOffset now, DateTimeOffset deviceNow)
     {
         switch (rule.Kind)
         {
@@ -118,16 +133,26 @@ public sealed class AlertEngine
             case AlertRuleKind.RateOfChange:
                 if (!metrics.TryGetValue(rule.Metric, out var current) || !double.IsFinite(current)) return null;
                 runtime ??= State.Runtime[rule.Id] = new RuleRuntimeState();
-                if (runtime.ReferenceAt is not { } refAt || runtime.ReferenceValue is not { } refValue || now < refAt)
+                if (runtime.ReferenceAt is not { } refAt || runtime.ReferenceValue is not { } refValue)
                 {
-                    runtime.ReferenceAt = now;
+                    runtime.ReferenceAt = deviceNow;
                     runtime.ReferenceValue = current;
                     return null;
                 }
 
-                var seconds = (now - refAt).TotalSeconds;
+                // Late data (older than the reference) says nothing about the rate since the reference.
+                var seconds = (deviceNow - refAt).TotalSeconds;
                 if (seconds < rule.RateWindowS) return null;
-                runtime.ReferenceAt = now;
+
+                // A gap of many windows is no rate (the value may have moved at any time in it): start again from here.
+                if (seconds > MaxRateWindows * rule.RateWindowS)
+                {
+                    runtime.ReferenceAt = deviceNow;
+                    runtime.ReferenceValue = current;
+                    return null;
+                }
+
+                runtime.ReferenceAt = deviceNow;
                 runtime.ReferenceValue = current;
                 return (current - refValue) / (seconds / 60.0);
             default:
