@@ -31,6 +31,13 @@ public static class FrameReader
 
         Span<byte> header = stackalloc byte[FrameLayout.HeaderBytes];
         buffer.Slice(0, FrameLayout.HeaderBytes).CopyTo(header);
+        if (!IsPlausible(header))
+        {
+            // Not waiting for a length a false start claims: a stray '#' before a real "##" would stall the stream.
+            buffer = buffer.Slice(1);
+            return new ReadResult(ReadStatus.Garbage, null, 1, "header is not a frame header (VIN or encryption byte out of range)");
+        }
+
         int length = BinaryPrimitives.ReadUInt16BigEndian(header[FrameLayout.LengthOffset..]);
         var limit = Math.Min(maxDataBytes, FrameLayout.MaxDataBytes);
         if (length > limit)
@@ -63,6 +70,20 @@ public static class FrameReader
 
         buffer = buffer.Slice(total);
         return new ReadResult(ReadStatus.Frame, frame, 0, null);
+    }
+
+    /// <summary>A VIN of printable ASCII (or NUL padding) and a defined encryption byte; anything else is no frame start.</summary>
+    private static bool IsPlausible(ReadOnlySpan<byte> header)
+    {
+        foreach (var b in header.Slice(FrameLayout.VinOffset, FrameLayout.VinBytes))
+        {
+            if (b is not (0 or (>= 0x20 and < 0x7F)))
+            {
+                return false;
+            }
+        }
+
+        return header[FrameLayout.EncryptionOffset] is (>= Encryption.None and <= Encryption.Sm4) or Encryption.Abnormal or Encryption.Invalid;
     }
 
     /// <summary>Bytes before the first <c>##</c> or <c>$$</c>; a lone trailing start byte is kept (its twin may be in the next read).</summary>
