@@ -1,6 +1,9 @@
 namespace Equipment.Domain.Telemetry;
 
-/// <summary>One <c>truck</c> line; null fields were not reported in this line.</summary>
+/// <summary>
+/// One <c>truck</c> line; null fields were not reported in this line. <see cref="Ignition"/> false = key off / vehicle
+/// state "stopped" (GB/T 32960 vehicle state 0x02): the truck is parked, silence is expected.
+/// </summary>
 public readonly record struct TruckSample(
     DateTimeOffset Timestamp,
     double? OdometerKm = null,
@@ -16,7 +19,8 @@ public readonly record struct TruckSample(
     double? BatteryVoltageV = null,
     double? BatteryCurrentA = null,
     double? PowerKw = null,
-    double? BrakePadMm = null)
+    double? BrakePadMm = null,
+    bool? Ignition = null)
 {
     /// <summary>Overlays the fields this sample carries onto <paramref name="previous"/> (last-value-wins per field).</summary>
     public TruckSample MergeOnto(TruckSample previous) => new(
@@ -34,5 +38,6 @@ public readonly record struct TruckSample(
         BatteryVoltageV ?? previous.BatteryVoltageV,
         BatteryCurrentA ?? previous.BatteryCurrentA,
         PowerKw ?? previous.PowerKw,
-        BrakePadMm ?? previous.BrakePadMm);
+        BrakePadMm ?? previous.BrakePadMm,
+        Ignition ?? previous.Ignition);
 }

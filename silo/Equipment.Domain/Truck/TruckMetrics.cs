@@ -12,4 +12,7 @@ public static class TruckMetrics
     public const string SocMarginPct = "socMarginPct";
 
     public const string BrakePadMm = "brakePadMm";
+
+    /// <summary>1 while the truck is parked (ignition off, or last seen standing and silent less than the parked silence).</summary>
+    public const string Parked = "parked";
 }

@@ -49,6 +49,7 @@ public static class TelemetrySchema
         F("battery_current_a", "A"),
         F("power_kw", "kW"),
         F("brake_pad_mm", "mm"),
+        new("ignition", FieldType.Boolean, "bool"),
     ]);
 
     public static IReadOnlyList<MeasurementSchema> Measurements { get; } = [Tbm, TbmCutter, Truck];
