@@ -55,6 +55,7 @@ public sealed class AltitudeRunTracker(AltitudeRunTrackerState? state = null, in
                 FilteredAltitudeM = latest.AltitudeM,
                 LastAt = t,
                 LastPowerKw = latest.PowerKw,
+                LastBatteryPowerKw = BatteryPowerKw(latest),
                 LastAltitudeM = latest.AltitudeM,
             };
             Observe(open, latest, altitudeDerived);

@@ -16,6 +16,10 @@ public sealed class RouteTrackState
     public double? LastWaypointKm { get; set; }
     public double? PassWaypointKm { get; set; }
     public double? PassBestDistanceKm { get; set; }
+    public double? PassBestOdometerKm { get; set; }
+
+    /// <summary>Whether the current approach has set the anchor already.</summary>
+    public bool PassAnchored { get; set; }
 
     /// <summary>Reference for the direction trend: odometer and projected route km.</summary>
     public double? TrendOdometerKm { get; set; }

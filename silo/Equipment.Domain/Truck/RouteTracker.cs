@@ -23,6 +23,9 @@ public sealed class RouteTracker(RouteProfile route, double routeStartOdometerKm
     public const double MaxProjectionDistanceKm = 5.0;
     public const double TrendBaseKm = 5.0;
 
+    /// <summary>Moving this much further from a waypoint than the closest approach means it has been passed.</summary>
+    public const double PassedByKm = 0.3;
+
     public RouteTrackState State { get; } = state;
 
     public RouteProfile Route { get; } = route;
@@ -99,30 +102,57 @@ public sealed class RouteTracker(RouteProfile route, double routeStartOdometerKm
         }
     }
 
+    /// <summary>
+    /// Within <see cref="AnchorRadiusKm"/> of a waypoint, remembers the odometer at the closest approach; once the truck
+    /// moves away again (or leaves the radius) the anchor is set there: the waypoint's km at that odometer reading.
+    /// </summary>
     private void ReanchorNearWaypoint(double odo, double lat, double lon)
     {
         var s = State;
-        if (Route.NearestWaypoint(lat, lon) is not { } near || near.DistanceKm > AnchorRadiusKm)
+        var near = Route.NearestWaypoint(lat, lon);
+        var inReach = near is { } n && n.DistanceKm <= AnchorRadiusKm;
+        if (s.PassWaypointKm is { } passKm && (!inReach || near!.Value.Waypoint.Km != passKm))
         {
-            s.PassWaypointKm = null;
-            s.PassBestDistanceKm = null;
-            return;
+            FinishPass();
         }
 
-        var wp = near.Waypoint;
-        if (s.PassWaypointKm != wp.Km)
+        if (!inReach) return;
+        var (wp, distance) = near!.Value;
+        if (s.PassWaypointKm is null)
         {
-            if (s.LastWaypointKm is { } previous && previous != wp.Km) SetDirection(Math.Sign(wp.Km - previous));
             s.PassWaypointKm = wp.Km;
-            s.PassBestDistanceKm = near.DistanceKm;
-            s.LastWaypointKm = wp.Km;
-            Anchor(wp.Km, odo, "waypoint");
+            s.PassBestDistanceKm = distance;
+            s.PassBestOdometerKm = odo;
+            s.PassAnchored = false;
         }
-        else if (near.DistanceKm < s.PassBestDistanceKm)
+        else if (distance < s.PassBestDistanceKm)
         {
-            s.PassBestDistanceKm = near.DistanceKm;
-            Anchor(wp.Km, odo, "waypoint");
+            s.PassBestDistanceKm = distance;
+            s.PassBestOdometerKm = odo;
         }
+        else if (!s.PassAnchored && distance > s.PassBestDistanceKm + PassedByKm)
+        {
+            AnchorAtPass();
+        }
+    }
+
+    private void FinishPass()
+    {
+        if (!State.PassAnchored) AnchorAtPass();
+        State.PassWaypointKm = null;
+        State.PassBestDistanceKm = null;
+        State.PassBestOdometerKm = null;
+        State.PassAnchored = false;
+    }
+
+    private void AnchorAtPass()
+    {
+        var s = State;
+        if (s.PassWaypointKm is not { } km || s.PassBestOdometerKm is not { } odo) return;
+        if (s.LastWaypointKm is { } previous && previous != km) SetDirection(Math.Sign(km - previous));
+        s.LastWaypointKm = km;
+        s.PassAnchored = true;
+        Anchor(km, odo, "waypoint");
     }
 
     private void FollowTrend(double odo, double projectedKm)

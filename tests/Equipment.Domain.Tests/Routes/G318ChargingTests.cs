@@ -90,4 +90,18 @@ public class G318ChargingTests
         estimate.TargetName.Should().Be("Nyingchi");
         estimate.Reaches.Should().BeFalse();
     }
+
+    [Theory]
+    [InlineData("km,name\n0,a\n", 1, "missing column 'power_kw'*")]
+    [InlineData("km,name,power_kw\n0,a,60\n5,b,0\n", 3, "power_kw must be > 0 (was 0).")]
+    [InlineData("km,name,power_kw\n10,a,60\n5,b,60\n", 3, "km must increase along the route (5 after 10).")]
+    [InlineData("km,name,power_kw\n0,a,fast\n", 2, "power_kw 'fast' is not a number.")]
+    public void ChargingPointCsv_BrokenFile_ThrowsWithLineAndReason(string text, int line, string reason)
+    {
+        var act = () => ChargingPointCsv.Parse(text);
+
+        var error = act.Should().Throw<RouteFormatException>().Which;
+        error.Line.Should().Be(line);
+        error.Reason.Should().Match(reason);
+    }
 }
