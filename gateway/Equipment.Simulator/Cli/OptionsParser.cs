@@ -22,7 +22,7 @@ public static class OptionsParser
           --dashboard URL      dashboard for registry PUTs (default http://127.0.0.1:5090)
           --org ORG            (default equipment)
           --bucket BUCKET      (default equipment)
-          --route FILE         G318 route CSV (default: shared/data/routes/... searched upward)
+          --route FILE         route CSV; its towns are the charging points (default: the built-in G318 profile and charging points of data/routes)
           --strokes DIR        folder with tbm_a/b/c_strokes.csv (default: shared/data/tbm-strokes)
           --batch N            points per write request (default 5000)
           --quiet              no progress line
