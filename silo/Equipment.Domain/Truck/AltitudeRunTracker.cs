@@ -8,8 +8,8 @@ namespace Equipment.Domain.Truck;
 /// (so a line without speed keeps the last speed). Intervals longer than <see cref="MaxGapS"/> are not integrated.
 /// Ascent/descent: the altitude is first smoothed by a first-order low-pass on device time (time constant
 /// <see cref="AltitudeTimeConstantS"/>), then counted with a ±<see cref="HysteresisM"/> dead band; at the run's end the
-/// remainder inside the band is counted too. GNSS vertical noise (σ 5–15 m, nearly white at 1 Hz) is averaged down to
-/// about σ·√(Δt/2τ) before the band sees it, so it adds almost nothing, while a climb's metres all arrive (late by
+/// remainder inside the band is counted too. GNSS vertical noise (σ 5–15 m, correlated over tens of seconds) is averaged
+/// down to a few metres before the band sees it, so it adds almost nothing, while a climb's metres all arrive (late by
 /// about τ, made up while the truck stands before the run closes). Auxiliary energy is ∫ max(0, V·I − power_kw) dt
 /// when the pack's voltage and current are reported (heating, thermal management, electronics).
 /// </summary>
@@ -19,10 +19,10 @@ public sealed class AltitudeRunTracker(AltitudeRunTrackerState? state = null, in
     public const int DefaultMaxRuns = 5;
     public const double StartSpeedKmh = 2.0;
     public const double StopSpeedKmh = 1.0;
-    public const double HysteresisM = 10.0;
+    public const double HysteresisM = 15.0;
 
     /// <summary>Time constant of the altitude low-pass, s.</summary>
-    public const double AltitudeTimeConstantS = 60.0;
+    public const double AltitudeTimeConstantS = 120.0;
     public const double HighAltitudeM = 4000.0;
     public const double MaxGapS = 300.0;
     public static readonly TimeSpan StopDuration = TimeSpan.FromMinutes(10);

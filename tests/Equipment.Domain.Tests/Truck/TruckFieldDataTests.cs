@@ -90,14 +90,16 @@ public class TruckFieldDataTests
     }
 
     [Theory]
-    [InlineData(1.0)]
-    [InlineData(10.0)]
-    public void Runs_GnssAltitudeNoiseSigma10OverZheduoClimb_AscentWithinFivePercent(double stepS)
+    [InlineData(1.0, 0)]
+    [InlineData(10.0, 0)]
+    [InlineData(1.0, 30)]
+    [InlineData(10.0, 30)]
+    public void Runs_GnssAltitudeNoiseSigma10OverZheduoClimb_AscentWithinFivePercent(double stepS, double noiseTauS)
     {
         var time = new FakeTimeProvider(T0);
         var twin = new TruckTwin("truck-7", new TruckParameters(), time, KnownRoutes.G318);
         var random = new Random(42);
-        foreach (var s in G318Drive.Leg(T0, 357, 377, 357, random, speedKmh: 30, stepS: stepS, altitudeSigmaM: 10)) twin.Apply(s);
+        foreach (var s in G318Drive.Leg(T0, 357, 377, 357, random, speedKmh: 30, stepS: stepS, altitudeSigmaM: 10, altitudeNoiseTauS: noiseTauS)) twin.Apply(s);
         foreach (var s in Standing(T0.AddMinutes(41), 377, 11, random, sigma: 10)) twin.Apply(s);
 
         var run = twin.Runs.Single();
@@ -108,16 +110,18 @@ public class TruckFieldDataTests
     }
 
     [Theory]
-    [InlineData(1.0)]
-    [InlineData(10.0)]
-    public void Runs_GnssAltitudeNoiseSigma10OnFlatRoadForAnHour_AddsLessThanTwentyMetres(double stepS)
+    [InlineData(1.0, 0)]
+    [InlineData(10.0, 0)]
+    [InlineData(1.0, 30)]
+    [InlineData(10.0, 30)]
+    public void Runs_GnssAltitudeNoiseSigma10OnFlatRoadForAnHour_AddsLessThanTwentyMetres(double stepS, double noiseTauS)
     {
         var twin = new TruckTwin("truck-7", new TruckParameters(), new FakeTimeProvider(T0), null);
-        var random = new Random(5);
+        var noise = G318Drive.VerticalError(new Random(5), 10, noiseTauS, stepS);
         for (var t = 0.0; t <= 3600; t += stepS)
-            twin.Apply(new TruckSample(T0.AddSeconds(t), OdometerKm: t / 60, AltitudeM: 3800 + G318Drive.Gaussian(random, 10), SpeedKmh: 60, PowerKw: 15));
+            twin.Apply(new TruckSample(T0.AddSeconds(t), OdometerKm: t / 60, AltitudeM: 3800 + noise(t), SpeedKmh: 60, PowerKw: 15));
 
-        // Flat road, 1 h: the old dead band added hundreds of metres; the run is still open (no stop).
+        // Flat road, 1 h, white or 30 s-correlated GNSS error: the old ±5 m dead band added hundreds of metres.
         twin.Runs.Single().AscentM.Should().BeLessThan(20);
     }
 
