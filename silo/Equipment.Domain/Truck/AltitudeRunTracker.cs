@@ -80,7 +80,8 @@ public sealed class AltitudeRunTracker(AltitudeRunTrackerState? state = null, in
 
         if (latest.AltitudeM is { } altitude)
         {
-            var alpha = 1 - Math.Exp(-seconds / AltitudeTimeConstantS);
+            // A profile-derived altitude has no noise to remove; low-passing it would only shave the summits.
+            var alpha = altitudeDerived ? 1 : 1 - Math.Exp(-seconds / AltitudeTimeConstantS);
             var filtered = open.FilteredAltitudeM is { } f ? f + alpha * (altitude - f) : altitude;
             open.FilteredAltitudeM = filtered;
             if (open.ReferenceAltitudeM is not { } reference) open.ReferenceAltitudeM = filtered;
