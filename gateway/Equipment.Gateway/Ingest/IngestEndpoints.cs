@@ -1,4 +1,5 @@
 using Equipment.Contracts.Hosting;
+using Equipment.Gateway.Gbt32960;
 using Equipment.Gateway.Spool;
 using Equipment.Telemetry.Ingest;
 using Microsoft.Extensions.Options;
@@ -58,8 +59,16 @@ public static class IngestEndpoints
                 ? Results.Json(new { status = "ready", cluster = cluster ? "reachable" : "unreachable" })
                 : Results.Json(new { status = "unavailable", cluster = cluster ? "reachable" : "unreachable", spool = spool.Status().Error ?? "spool directory missing" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
-        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool, IngestDispatcher dispatcher) =>
-            Results.Json(new { s.Points, s.Requests, s.Refused, s.Throttled, s.Unavailable, Spool = spool.Status(), DeliveryRetries = dispatcher.Retries }));
+        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool, IngestDispatcher dispatcher, Gbt32960Statistics gbt, SpoolBatcher batcher) =>
+            Results.Json(new
+            {
+                s.Points, s.Requests, s.Refused, s.Throttled, s.Unavailable, Spool = spool.Status(), DeliveryRetries = dispatcher.Retries,
+                Gbt32960 = new
+                {
+                    gbt.Connections, gbt.Open, gbt.Logins, gbt.Refused, gbt.Replaced, gbt.FramesRealtime, gbt.FramesResent,
+                    gbt.BadFrames, gbt.Undecryptable, gbt.Bytes, gbt.Points, SpoolRecords = batcher.Records,
+                },
+            }));
         return app;
     }
 }

@@ -20,6 +20,8 @@ public readonly record struct TruckSample(
     double? BatteryCurrentA = null,
     double? PowerKw = null,
     double? BrakePadMm = null,
+    double? AlarmLevel = null,
+    double? AlarmFlags = null,
     bool? Ignition = null)
 {
     /// <summary>Overlays the fields this sample carries onto <paramref name="previous"/> (last-value-wins per field).</summary>
@@ -39,5 +41,7 @@ public readonly record struct TruckSample(
         BatteryCurrentA ?? previous.BatteryCurrentA,
         PowerKw ?? previous.PowerKw,
         BrakePadMm ?? previous.BrakePadMm,
+        AlarmLevel ?? previous.AlarmLevel,
+        AlarmFlags ?? previous.AlarmFlags,
         Ignition ?? previous.Ignition);
 }

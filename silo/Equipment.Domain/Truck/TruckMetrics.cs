@@ -15,4 +15,10 @@ public static class TruckMetrics
 
     /// <summary>1 while the truck is parked (ignition off, or last seen standing and silent less than the parked silence).</summary>
     public const string Parked = "parked";
+
+    /// <summary>The T-Box's highest alarm level (GB/T 32960: 0 none … 3 stop now, 4 thermal event).</summary>
+    public const string AlarmLevel = "alarmLevel";
+
+    /// <summary>The T-Box's 32 general alarm flags as a number (read by the device-alarm rule for its message).</summary>
+    public const string AlarmFlags = "alarmFlags";
 }
