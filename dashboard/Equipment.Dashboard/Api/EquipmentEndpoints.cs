@@ -67,7 +67,7 @@ public static class EquipmentEndpoints
 
         app.MapGet("/api/routes/{routeId}", (string routeId) =>
             Equipment.Domain.Routes.KnownRoutes.Find(routeId) is { } route
-                ? Results.Ok(new { id = route.Id, totalKm = route.LengthKm, waypoints = route.Waypoints })
+                ? Results.Ok(new { id = route.Id, totalKm = route.LengthKm, waypoints = route.Waypoints, chargingPoints = route.ChargingPoints })
                 : Results.NotFound(new { code = "not found", message = $"no route '{routeId}'" }));
 
         app.MapGet("/health", async (IGrainFactory grains) =>

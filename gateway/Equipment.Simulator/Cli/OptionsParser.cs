@@ -22,7 +22,7 @@ public static class OptionsParser
           --dashboard URL      dashboard for registry PUTs (default http://127.0.0.1:5090)
           --org ORG            (default equipment)
           --bucket BUCKET      (default equipment)
-          --route FILE         G318 route CSV (default: shared/data/routes/... searched upward)
+          --route FILE         route CSV; its towns are the charging points (default: the built-in G318 profile and charging points of data/routes)
           --strokes DIR        folder with tbm_a/b/c_strokes.csv (default: data/tbm-strokes of the repository)
           --batch N            points per write request (default 5000)
           --protocol P         http (line protocol, default) or gbt32960 (every truck is a GB/T 32960 T-Box)

@@ -7,6 +7,9 @@ namespace Equipment.Simulator.Registry;
 /// <summary>Bodies for PUT /api/equipment/{id}, in the contract's camelCase shape.</summary>
 public static class RegistryBodies
 {
+    /// <summary>Mean speed of a simulated truck on G318 (cruise 70 km/h, slowed on grades and by the power limit): the platform's planning speed.</summary>
+    public const double MeanMountainSpeedKmh = 55;
+
     public static string Tbm(string name, string site, TbmParameters p)
     {
         var tbm = TbmFields(p);
@@ -88,6 +91,15 @@ public static class RegistryBodies
             ["maxTractionKw"] = v.MaxTractionKw,
             ["chargerKw"] = v.ChargerKw,
             ["brakePadNewMm"] = v.BrakePadNewMm,
+
+            // The platform's range model with the simulated truck's own figures, so it never relies on a second default.
+            ["reservePct"] = TruckSimulator.ReserveSocPct,
+            ["plannedSpeedKmh"] = MeanMountainSpeedKmh,
+            ["auxiliaryBaseKw"] = v.AuxiliaryKw,
+            ["heatingKwPerK"] = v.HeatingKwPerK,
+            ["heatingComfortC"] = v.HeatingComfortC,
+            ["maxHeatingKw"] = v.MaxHeatingKw,
+            ["minChargerKw"] = Math.Min(v.ChargerKw, 50),
         },
     };
 }

@@ -41,11 +41,15 @@ public static class SourceFactory
             var id = $"truck-{i + 1:00}";
             var random = SeedDerivation.For(seed, id);
 
-            // Staggered along the road, all bound for base camp (the run the twins model), so the fleet map is spread out.
+            // Staggered along the road so the fleet map is spread out; every third truck is on its way back from base camp.
             var km = route.TotalKm * (i + random.NextUniform(0.1, 0.9)) / Math.Max(1, count);
-            const int direction = 1;
+            var direction = i % 3 == 2 ? -1 : 1;
             var soc = random.NextUniform(55, 95);
-            list.Add(new TruckSimulator(id, TruckFleet, vehicle, route, geometry, startUtc, rateHz, random, km, direction, soc));
+            list.Add(new TruckSimulator(id, TruckFleet, vehicle, route, geometry, startUtc, rateHz, random, km, direction, soc)
+            {
+                ParksAtNight = true,
+                AltitudeNoiseM = 8,
+            });
         }
 
         return list;

@@ -1,8 +1,8 @@
 namespace Equipment.Simulator.Trucks;
 
 /// <summary>
-/// A rough G318 polyline through the towns' positions; between anchors, position is interpolated by
-/// road km. Good to a few km, which is what a fleet map needs; the profile CSV carries no coordinates.
+/// A G318 polyline through the waypoints' positions of the route file (data/routes), or through the towns below for
+/// a file without coordinates; between points, position is interpolated by road km, the way the platform projects it.
 /// </summary>
 public sealed class RouteGeometry
 {
@@ -28,10 +28,12 @@ public sealed class RouteGeometry
 
     public RouteGeometry(RouteProfile profile)
     {
-        _points = profile.Waypoints
-            .Where(w => Anchors.ContainsKey(w.Name))
-            .Select(w => (w.Km, Anchors[w.Name].Lat, Anchors[w.Name].Lon))
-            .ToList();
+        _points = profile.Waypoints.All(w => w.Lat is not null && w.Lon is not null)
+            ? profile.Waypoints.Select(w => (w.Km, w.Lat!.Value, w.Lon!.Value)).ToList()
+            : profile.Waypoints
+                .Where(w => Anchors.ContainsKey(w.Name))
+                .Select(w => (w.Km, Anchors[w.Name].Lat, Anchors[w.Name].Lon))
+                .ToList();
         if (_points.Count < 2)
         {
             // Unknown route: a straight line Chengdu → base camp still gives a usable map.

@@ -17,4 +17,5 @@ public sealed record TruckSample(
     double BatteryVoltageV,
     double BatteryCurrentA,
     double PowerKw,
-    double BrakePadMm);
+    double BrakePadMm,
+    bool Ignition = true);

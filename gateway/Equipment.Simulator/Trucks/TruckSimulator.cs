@@ -5,10 +5,11 @@ using InfluxDB.Client.Writes;
 namespace Equipment.Simulator.Trucks;
 
 /// <summary>
-/// A battery-electric truck shuttling along the route: speed slowed by steep grades and by the
-/// motor's power limit, energy from grade, rolling and aerodynamic forces, regeneration on
-/// descents, charging at towns when the next leg would eat into the reserve, and pack, motor and
-/// inverter temperatures that follow the cold, thin air at altitude.
+/// A battery-electric truck shuttling along the route in both directions: speed slowed by steep grades and by the
+/// motor's power limit, energy from grade, rolling and aerodynamic forces plus auxiliaries and heating, regeneration on
+/// descents, charging at the route's charging points (data/routes) when the leg to the next one would eat into the
+/// reserve, nights parked at a charging town with the ignition off (<see cref="ParksAtNight"/>), GNSS altitude noise
+/// (<see cref="AltitudeNoiseM"/>), and pack, motor and inverter temperatures that follow the cold, thin air at altitude.
 /// </summary>
 public sealed class TruckSimulator : SteppedSource
 {
@@ -22,6 +23,16 @@ public sealed class TruckSimulator : SteppedSource
     public const double PlanningKwhPerKm = 0.35;
 
     public const double GpsNoiseDeg = 2.5e-5;
+
+    /// <summary>Local time (UTC+8) after which a driving truck stops for the night at the next charging town, and when it leaves.</summary>
+    public const int NightFromLocalHour = 20;
+    public const int MorningLocalHour = 7;
+
+    /// <summary>A parked truck's T-Box reports this seldom (ignition off).</summary>
+    public const double ParkedReportS = 1800;
+
+    /// <summary>Correlation time of the GNSS vertical error, s.</summary>
+    public const double AltitudeNoiseTimeConstantS = 30;
 
     private readonly VehicleParameters _v;
     private readonly RouteProfile _route;
@@ -41,6 +52,9 @@ public sealed class TruckSimulator : SteppedSource
     private double _motorC;
     private double _inverterC;
     private double _brakePadMm;
+    private double _altitudeNoiseM;
+    private DateTime _parkedUntil;
+    private DateTime _lastParkedReport;
 
     public TruckSimulator(
         string id,
@@ -66,7 +80,8 @@ public sealed class TruckSimulator : SteppedSource
         _km = Math.Clamp(startKm, 0, route.TotalKm);
         _direction = direction >= 0 ? 1 : -1;
         _odometerKm = Math.Round(random.NextUniform(5_000, 40_000), 1);
-        RouteStartOdometerKm = _odometerKm - (_direction * _km);
+        // Odometer at route km 0 of the trip: for a truck on its way back, as if it had driven out to the end first.
+        RouteStartOdometerKm = _direction > 0 ? _odometerKm - _km : _odometerKm - ((2 * route.TotalKm) - _km);
         _socPct = startSocPct;
         var ambient = Atmosphere.AmbientTemperatureC(AltitudeAt(_km), startUtc);
         _batteryC = ambient + random.NextUniform(3, 8);
@@ -76,6 +91,14 @@ public sealed class TruckSimulator : SteppedSource
     }
 
     public string Fleet { get; }
+
+    /// <summary>Whether the truck stops for the night (from 20:00 local at the next charging town until 07:00), ignition off.</summary>
+    public bool ParksAtNight { get; init; }
+
+    /// <summary>σ of the GNSS vertical error added to altitude_m, m (0 = the profile's altitude).</summary>
+    public double AltitudeNoiseM { get; init; }
+
+    public int Direction => _direction;
 
     /// <summary>What the odometer read at route km 0, so the platform can place the truck on the route by odometer.</summary>
     public double RouteStartOdometerKm { get; }
@@ -111,7 +134,16 @@ public sealed class TruckSimulator : SteppedSource
         double tractionW = 0;
         double batteryW;
 
-        if (_phase == TruckPhase.Charging)
+        if (_phase == TruckPhase.Parked)
+        {
+            _speedMs = 0;
+            batteryW = _socPct < ChargeTargetSocPct && IsAtChargingPoint() ? -_v.ChargerKw * 1000 : 0;
+            if (timeUtc >= _parkedUntil)
+            {
+                _phase = TruckPhase.Driving;
+            }
+        }
+        else if (_phase == TruckPhase.Charging)
         {
             _speedMs = 0;
             batteryW = -_v.ChargerKw * 1000;
@@ -129,9 +161,9 @@ public sealed class TruckSimulator : SteppedSource
             var wheelW = TractionModel.WheelPowerW(_v, _speedMs, grade, altitude, acceleration);
             (tractionW, var frictionW) = TractionModel.Split(_v, wheelW);
             _brakePadMm = Math.Max(0, _brakePadMm - frictionW * dt / 3.6e6 * _v.BrakeWearMmPerKwh);
-            var heaterW = ambient < 5 ? 2000 : 0;
+            var heaterW = Math.Min(_v.MaxHeatingKw, _v.HeatingKwPerK * Math.Max(0, _v.HeatingComfortC - ambient)) * 1000;
             batteryW = tractionW + _v.AuxiliaryKw * 1000 + heaterW;
-            Move(_speedMs * dt / 1000);
+            Move(_speedMs * dt / 1000, timeUtc);
         }
 
         _socPct = Math.Clamp(_socPct - batteryW * dt / 3.6e6 / _v.BatteryKwh * 100, 0, 100);
@@ -147,6 +179,20 @@ public sealed class TruckSimulator : SteppedSource
         var voltage = ocv - current * _v.PackResistanceOhm;
         UpdateTemperatures(ambient, density, current, tractionW, dt);
 
+        _altitudeNoiseM = AltitudeNoiseM > 0
+            ? (_altitudeNoiseM * Math.Exp(-dt / AltitudeNoiseTimeConstantS)) + _random.NextGaussian(0, AltitudeNoiseM * Math.Sqrt(1 - Math.Exp(-2 * dt / AltitudeNoiseTimeConstantS)))
+            : 0;
+        if (_phase == TruckPhase.Parked)
+        {
+            // Ignition off: the T-Box reports now and then, not at the driving rate.
+            if (timeUtc - _lastParkedReport < TimeSpan.FromSeconds(ParkedReportS))
+            {
+                return;
+            }
+
+            _lastParkedReport = timeUtc;
+        }
+
         var (lat, lon) = _geometry.PositionAt(_km);
         var sample = new TruckSample(
             timeUtc,
@@ -154,7 +200,7 @@ public sealed class TruckSimulator : SteppedSource
             Math.Round(_odometerKm, 3),
             Math.Round(lat + _random.NextGaussian(0, GpsNoiseDeg), 6),
             Math.Round(lon + _random.NextGaussian(0, GpsNoiseDeg), 6),
-            Math.Round(AltitudeAt(_km), 1),
+            Math.Round(AltitudeAt(_km) + _altitudeNoiseM, 1),
             Math.Round(_speedMs * 3.6, 2),
             Math.Round(_socPct, 3),
             Math.Round(_batteryC, 2),
@@ -164,7 +210,8 @@ public sealed class TruckSimulator : SteppedSource
             Math.Round(voltage, 2),
             Math.Round(current, 2),
             Math.Round(tractionW / 1000, 3),
-            Math.Round(_brakePadMm, 4));
+            Math.Round(_brakePadMm, 4),
+            _phase != TruckPhase.Parked);
         if (SampleSink is { } samples)
         {
             samples(sample);
@@ -188,6 +235,7 @@ public sealed class TruckSimulator : SteppedSource
             .Field("battery_current_a", sample.BatteryCurrentA)
             .Field("power_kw", sample.PowerKw)
             .Field("brake_pad_mm", sample.BrakePadMm)
+            .Field("ignition", sample.Ignition)
             .Timestamp(timeUtc, WritePrecision.Ms));
     }
 
@@ -211,7 +259,7 @@ public sealed class TruckSimulator : SteppedSource
         return v;
     }
 
-    private void Move(double distanceKm)
+    private void Move(double distanceKm, DateTime timeUtc)
     {
         var before = _km;
         _km += _direction * distanceKm;
@@ -231,25 +279,46 @@ public sealed class TruckSimulator : SteppedSource
             return;
         }
 
-        var passed = _route.Waypoints.FirstOrDefault(w =>
-            w.IsTown && (_direction > 0 ? before < w.Km && _km >= w.Km : before > w.Km && _km <= w.Km));
-        if (passed is not null && NeedsCharge(passed.Km))
+        var passed = _route.ChargingPointsKm.Cast<double?>().FirstOrDefault(c =>
+            _direction > 0 ? before < c && _km >= c : before > c && _km <= c);
+        if (passed is not { } chargerKm)
+        {
+            return;
+        }
+
+        var localHour = (timeUtc.TimeOfDay.TotalHours + Atmosphere.LocalUtcOffsetHours) % 24;
+        if (ParksAtNight && (localHour >= NightFromLocalHour || localHour < MorningLocalHour - 2))
+        {
+            _km = chargerKm;
+            _speedMs = 0;
+            _phase = TruckPhase.Parked;
+            var localMidnight = timeUtc.Date.AddHours(-Atmosphere.LocalUtcOffsetHours);
+            _parkedUntil = localMidnight.AddHours(MorningLocalHour);
+            while (_parkedUntil <= timeUtc)
+            {
+                _parkedUntil = _parkedUntil.AddDays(1);
+            }
+
+            _lastParkedReport = DateTime.MinValue;
+        }
+        else if (NeedsCharge(chargerKm))
         {
             _phase = TruckPhase.Charging;
         }
     }
 
-    /// <summary>Charge when the leg to the next town (flat consumption plus lifting the truck) would eat into the reserve.</summary>
-    private bool NeedsCharge(double townKm)
+    private bool IsAtChargingPoint() => _route.ChargingPointsKm.Any(c => Math.Abs(c - _km) < 0.5);
+
+    /// <summary>Charge when the leg to the next charging point (flat consumption plus lifting the truck) would eat into the reserve.</summary>
+    private bool NeedsCharge(double chargerKm)
     {
-        var next = _route.NextTown(townKm, _direction);
-        if (next is null)
+        if (_route.NextChargingPoint(chargerKm, _direction) is not { } nextKm)
         {
             return false;
         }
 
-        var distance = Math.Abs(next.Km - townKm);
-        var climb = _route.ClimbBetween(townKm, next.Km);
+        var distance = Math.Abs(nextKm - chargerKm);
+        var climb = _route.ClimbBetween(chargerKm, nextKm);
         var neededKwh = distance * PlanningKwhPerKm + TractionModel.PotentialEnergyKwh(_v, climb) / _v.DrivetrainEfficiency;
         return _socPct - neededKwh / _v.BatteryKwh * 100 < ReserveSocPct;
     }

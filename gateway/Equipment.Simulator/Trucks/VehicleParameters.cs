@@ -23,6 +23,12 @@ public sealed record VehicleParameters
 
     public double MaxTractionKw { get; init; } = 130;
     public double AuxiliaryKw { get; init; } = 1.5;
+
+    /// <summary>Cabin and pack heating per kelvin of ambient below <see cref="HeatingComfortC"/>, capped at <see cref="MaxHeatingKw"/> (the platform's model).</summary>
+    public double HeatingKwPerK { get; init; } = 0.1;
+
+    public double HeatingComfortC { get; init; } = 18;
+    public double MaxHeatingKw { get; init; } = 5;
     public double ChargerKw { get; init; } = 60;
     public double PackResistanceOhm { get; init; } = 0.05;
     public double OpenCircuitEmptyV { get; init; } = 330;

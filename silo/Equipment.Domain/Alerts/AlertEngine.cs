@@ -78,9 +78,10 @@ public sealed class AlertEngine
                     runtime.PendingSince = pendingSince;
                 }
             }
-            else if (ClearHolds(rule, v))
+            else if (ClearHolds(rule, v) && OnlineLongEnough(rule, runtime, now))
             {
                 events.Add(Clear(open, now));
+                DropOnline(rule.Id);
             }
             else if (rule.Kind == AlertRuleKind.DeviceAlarm && RaiseHolds(rule, v) && DeviceAlarmSeverity(v) != open.Severity)
             {
@@ -120,7 +121,31 @@ public sealed class AlertEngine
     {
         if (runtime is null) return;
         runtime.PendingSince = null;
-        if (runtime.ReferenceAt is null) State.Runtime.Remove(ruleId);
+        if (runtime.ReferenceAt is null && runtime.SeenAt is null) State.Runtime.Remove(ruleId);
+    }
+
+    /// <summary>A gap of the stale limit or more between two telemetry times starts a new online period.</summary>
+    private void TrackOnline(AlertRule rule, ref RuleRuntimeState? runtime, DateTimeOffset last)
+    {
+        runtime ??= State.Runtime[rule.Id] = new RuleRuntimeState();
+        if (runtime.SeenAt is not { } seen) runtime.SeenAt = last;
+        else if (last > seen)
+        {
+            if (runtime.OnlineSince is null || (last - seen).TotalSeconds >= rule.StaleAfterS) runtime.OnlineSince = last;
+            runtime.SeenAt = last;
+        }
+    }
+
+    private static bool OnlineLongEnough(AlertRule rule, RuleRuntimeState? runtime, DateTimeOffset now) =>
+        rule.Kind != AlertRuleKind.Stale || rule.MinOnlineS <= 0
+        || (runtime?.OnlineSince is { } since && (now - since).TotalSeconds >= rule.MinOnlineS);
+
+    private void DropOnline(string ruleId)
+    {
+        if (!State.Runtime.TryGetValue(ruleId, out var runtime)) return;
+        runtime.OnlineSince = null;
+        runtime.SeenAt = null;
+        if (runtime.ReferenceAt is null && runtime.PendingSince is null) State.Runtime.Remove(ruleId);
     }
 
     private double? Observe(AlertRule rule, ref RuleRuntimeState? runtime, IReadOnlyDictionary<string, double> metrics,
@@ -129,7 +154,10 @@ public sealed class AlertEngine
         switch (rule.Kind)
         {
             case AlertRuleKind.Stale:
-                return lastTelemetryAt is { } last ? (now - last).TotalSeconds : null;
+                if (lastTelemetryAt is not { } last) return null;
+                if (State.Open.ContainsKey(rule.Id) && rule.MinOnlineS > 0) TrackOnline(rule, ref runtime, last);
+                if (rule.SuppressedBy is { } by && metrics.TryGetValue(by, out var suppress) && suppress > 0 && !State.Open.ContainsKey(rule.Id)) return null;
+                return (now - last).TotalSeconds;
             case AlertRuleKind.RateOfChange:
                 if (!metrics.TryGetValue(rule.Metric, out var current) || !double.IsFinite(current)) return null;
                 runtime ??= State.Runtime[rule.Id] = new RuleRuntimeState();

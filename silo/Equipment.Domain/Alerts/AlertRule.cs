@@ -24,6 +24,18 @@ public sealed record AlertRule
     /// <summary>For stale rules: seconds without telemetry before raising.</summary>
     public double StaleAfterS { get; init; } = 120.0;
 
+    /// <summary>
+    /// For stale rules: seconds telemetry must have been arriving again (no gap of <see cref="StaleAfterS"/>) before an
+    /// open alert clears, so one line from a radio dead zone does not clear and re-raise it. 0 = clear on any line.
+    /// </summary>
+    public double MinOnlineS { get; init; }
+
+    /// <summary>
+    /// For stale rules: a metric of the twin (e.g. "parked") that, while present and &gt; 0, means silence is expected;
+    /// the rule then does not raise (an open alert stays open until telemetry is back).
+    /// </summary>
+    public string? SuppressedBy { get; init; }
+
     /// <summary>For device-alarm rules: the metric holding the device's alarm flags, named in the message.</summary>
     public string? FlagsMetric { get; init; }
 
@@ -49,6 +61,7 @@ public sealed record AlertRule
         if (!(MinDurationS >= 0)) errors.Add($"rule '{Id}': minDurationS must be >= 0.");
         if (Kind == AlertRuleKind.RateOfChange && !(RateWindowS > 0)) errors.Add($"rule '{Id}': rateWindowS must be > 0.");
         if (Kind == AlertRuleKind.Stale && !(StaleAfterS > 0)) errors.Add($"rule '{Id}': staleAfterS must be > 0.");
+        if (!(MinOnlineS >= 0)) errors.Add($"rule '{Id}': minOnlineS must be >= 0.");
         return errors;
     }
 }

@@ -10,6 +10,7 @@ public sealed record AlertRuleOverride
     public double? RateWindowS { get; init; }
     public double? StaleAfterS { get; init; }
     public AlertSeverity? Severity { get; init; }
+    public double? MinOnlineS { get; init; }
     public bool? Enabled { get; init; }
 
     public AlertRule ApplyTo(AlertRule rule) => rule with
@@ -20,6 +21,7 @@ public sealed record AlertRuleOverride
         RateWindowS = RateWindowS ?? rule.RateWindowS,
         StaleAfterS = StaleAfterS ?? rule.StaleAfterS,
         Severity = Severity ?? rule.Severity,
+        MinOnlineS = MinOnlineS ?? rule.MinOnlineS,
         Enabled = Enabled ?? rule.Enabled,
     };
 }

@@ -8,6 +8,12 @@ public static class BuiltInAlertRules
 {
     public const double DefaultOfflineAfterS = 120.0;
 
+    /// <summary>Telemetry must flow again this long before "offline" clears (no flapping on one line from a dead zone).</summary>
+    public const double DefaultMinOnlineS = 300.0;
+
+    /// <summary>Metric a truck twin reports (1) while parked: silence is then expected, not "offline".</summary>
+    public const string ParkedMetric = TruckMetrics.Parked;
+
     /// <summary>advance-rate-low clears only at 125 % of the target, so a rate hovering at the target does not flap.</summary>
     public const double AdvanceRateClearFactor = 1.25;
 
@@ -109,12 +115,12 @@ public static class BuiltInAlertRules
             Id = "brake-pad-low", Metric = TruckMetrics.BrakePadMm, Direction = ThresholdDirection.Below,
             RaiseAt = p.BrakePadMinMm, ClearAt = p.BrakePadMinMm + 1, Severity = AlertSeverity.Minor, Description = "Brake pads worn",
         },
-        Offline(),
+        Offline() with { SuppressedBy = ParkedMetric, Description = "No telemetry (and not parked)" },
     ];
 
     private static AlertRule Offline() => new()
     {
-        Id = "offline", Kind = AlertRuleKind.Stale, StaleAfterS = DefaultOfflineAfterS,
+        Id = "offline", Kind = AlertRuleKind.Stale, StaleAfterS = DefaultOfflineAfterS, MinOnlineS = DefaultMinOnlineS,
         Severity = AlertSeverity.Major, Description = "No telemetry",
     };
 }

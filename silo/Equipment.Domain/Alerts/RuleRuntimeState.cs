@@ -9,4 +9,10 @@ public sealed class RuleRuntimeState
     public double? ReferenceValue { get; set; }
 
     public DateTimeOffset? ReferenceAt { get; set; }
+
+    /// <summary>Stale rules with an open alert: since when telemetry has been arriving again without a gap.</summary>
+    public DateTimeOffset? OnlineSince { get; set; }
+
+    /// <summary>Stale rules with an open alert: the last telemetry time seen, to detect gaps.</summary>
+    public DateTimeOffset? SeenAt { get; set; }
 }

@@ -4,7 +4,8 @@ namespace Equipment.Domain.Routes;
 public sealed record RouteClimb(double StartKm, double EndKm, double StartAltitudeM, double EndAltitudeM, string TopName)
 {
     public double GainM => EndAltitudeM - StartAltitudeM;
-    public double LengthKm => EndKm - StartKm;
+    /// <summary>Road length of the climb, km (positive in either direction of travel).</summary>
+    public double LengthKm => Math.Abs(EndKm - StartKm);
 
     /// <summary>Mean grade, %.</summary>
     public double MeanGradePct => GainM / (LengthKm * 1000.0) * 100.0;

@@ -1,6 +1,9 @@
 namespace Equipment.Domain.Telemetry;
 
-/// <summary>One <c>truck</c> line; null fields were not reported in this line.</summary>
+/// <summary>
+/// One <c>truck</c> line; null fields were not reported in this line. <see cref="Ignition"/> false = key off / vehicle
+/// state "stopped" (GB/T 32960 vehicle state 0x02): the truck is parked, silence is expected.
+/// </summary>
 public readonly record struct TruckSample(
     DateTimeOffset Timestamp,
     double? OdometerKm = null,
@@ -18,7 +21,8 @@ public readonly record struct TruckSample(
     double? PowerKw = null,
     double? BrakePadMm = null,
     double? AlarmLevel = null,
-    double? AlarmFlags = null)
+    double? AlarmFlags = null,
+    bool? Ignition = null)
 {
     /// <summary>Overlays the fields this sample carries onto <paramref name="previous"/> (last-value-wins per field).</summary>
     public TruckSample MergeOnto(TruckSample previous) => new(
@@ -38,5 +42,6 @@ public readonly record struct TruckSample(
         PowerKw ?? previous.PowerKw,
         BrakePadMm ?? previous.BrakePadMm,
         AlarmLevel ?? previous.AlarmLevel,
-        AlarmFlags ?? previous.AlarmFlags);
+        AlarmFlags ?? previous.AlarmFlags,
+        Ignition ?? previous.Ignition);
 }

@@ -2,7 +2,7 @@ namespace Equipment.Domain.Truck;
 
 /// <summary>
 /// One altitude run as returned by <c>GET /api/trucks/{id}/runs</c>. <see cref="End"/> is null while the run is open.
-/// Per-distance and per-climb figures use net energy (drawn − regenerated) and are null when distance &lt; 0.1 km or
+/// Per-distance and per-climb figures use net energy (drawn − regenerated + auxiliary) and are null when distance &lt; 0.1 km or
 /// ascent &lt; 1 m.
 /// </summary>
 public sealed record AltitudeRun
@@ -22,4 +22,10 @@ public sealed record AltitudeRun
     public double? BatteryTempMinC { get; init; }
     public double? BatteryTempMaxC { get; init; }
     public double TimeAbove4000mS { get; init; }
+
+    /// <summary>Energy drawn by everything but traction (heating, thermal management, electronics): ∫ max(0, V·I − power) dt; in kwhPer100Km and kwhPer1000mClimb.</summary>
+    public double AuxiliaryKwh { get; init; }
+
+    /// <summary>"measured" (altitude_m), "derived" (route profile from the position), "mixed", or null without altitude.</summary>
+    public string? AltitudeSource { get; init; }
 }

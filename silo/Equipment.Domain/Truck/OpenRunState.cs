@@ -26,4 +26,12 @@ public sealed class OpenRunState
     public DateTimeOffset LastAt { get; set; }
     public double? LastPowerKw { get; set; }
     public double? LastAltitudeM { get; set; }
+
+    /// <summary>Low-passed altitude the dead band counts on.</summary>
+    public double? FilteredAltitudeM { get; set; }
+
+    public double AuxiliaryKwh { get; set; }
+    public double? LastBatteryPowerKw { get; set; }
+    public long MeasuredAltitudeSamples { get; set; }
+    public long DerivedAltitudeSamples { get; set; }
 }

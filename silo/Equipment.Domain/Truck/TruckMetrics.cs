@@ -13,6 +13,9 @@ public static class TruckMetrics
 
     public const string BrakePadMm = "brakePadMm";
 
+    /// <summary>1 while the truck is parked (ignition off, or last seen standing and silent less than the parked silence).</summary>
+    public const string Parked = "parked";
+
     /// <summary>The T-Box's highest alarm level (GB/T 32960: 0 none … 3 stop now, 4 thermal event).</summary>
     public const string AlarmLevel = "alarmLevel";
 

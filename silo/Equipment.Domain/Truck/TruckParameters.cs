@@ -22,7 +22,10 @@ public sealed class TruckParameters
     /// <summary>Battery energy that must remain on arrival, % of capacity.</summary>
     public double ReservePct { get; set; } = 10.0;
 
-    /// <summary>Route km of charging points; null or empty means every town on the route.</summary>
+    /// <summary>
+    /// Route km of charging points the truck uses; null or empty means the route's charging-point list
+    /// (data/routes, chargers of at least <see cref="MinChargerKw"/>), or every town for a route without a list.
+    /// </summary>
     public double[]? ChargingPointsKm { get; set; }
 
     /// <summary>Speed assumed ahead for the aerodynamic part of the range estimate, km/h.</summary>
@@ -42,6 +45,26 @@ public sealed class TruckParameters
     /// <summary>Brake-pad thickness at which the pads must be changed, mm.</summary>
     public double BrakePadMinMm { get; set; } = 3.0;
 
+    /// <summary>Electrical load besides traction at any temperature (electronics, pumps, fans, compressor), kW.</summary>
+    public double AuxiliaryBaseKw { get; set; } = 1.0;
+
+    /// <summary>Cabin and pack heating per kelvin of ambient below <see cref="HeatingComfortC"/>, kW/K.</summary>
+    public double HeatingKwPerK { get; set; } = 0.1;
+
+    public double HeatingComfortC { get; set; } = 18.0;
+
+    /// <summary>Cap of the heating load (PTC cabin heater + pack heater), kW.</summary>
+    public double MaxHeatingKw { get; set; } = 5.0;
+
+    /// <summary>Smallest charger power the truck can use (a charger slower than this is not a charging point for it), kW.</summary>
+    public double MinChargerKw { get; set; } = 20.0;
+
+    /// <summary>
+    /// A truck whose last report was standing (speed &lt; 1 km/h) is "parked", not offline, for this long without
+    /// telemetry (a night at a guest house); ignition off is parked without a limit. Hours.
+    /// </summary>
+    public double ParkedSilenceH { get; set; } = 16.0;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -58,6 +81,12 @@ public sealed class TruckParameters
         if (!(DrivetrainEfficiency > 0 && DrivetrainEfficiency <= 1)) errors.Add($"drivetrainEfficiency must be in (0, 1] (was {DrivetrainEfficiency}).");
         if (!(RegenEfficiency >= 0 && RegenEfficiency <= 1)) errors.Add($"regenEfficiency must be in [0, 1] (was {RegenEfficiency}).");
         if (!(BrakePadMinMm >= 0)) errors.Add($"brakePadMinMm must be >= 0 (was {BrakePadMinMm}).");
+        if (!(AuxiliaryBaseKw >= 0)) errors.Add($"auxiliaryBaseKw must be >= 0 (was {AuxiliaryBaseKw}).");
+        if (!(HeatingKwPerK >= 0)) errors.Add($"heatingKwPerK must be >= 0 (was {HeatingKwPerK}).");
+        if (!double.IsFinite(HeatingComfortC)) errors.Add($"heatingComfortC must be a number (was {HeatingComfortC}).");
+        if (!(MaxHeatingKw >= 0)) errors.Add($"maxHeatingKw must be >= 0 (was {MaxHeatingKw}).");
+        if (!(MinChargerKw >= 0)) errors.Add($"minChargerKw must be >= 0 (was {MinChargerKw}).");
+        if (!(ParkedSilenceH >= 0)) errors.Add($"parkedSilenceH must be >= 0 (was {ParkedSilenceH}).");
         return errors;
     }
 }

@@ -5,16 +5,21 @@ using Equipment.Domain.Telemetry;
 namespace Equipment.Domain.Truck;
 
 /// <summary>
-/// Digital twin of one truck: altitude runs, route position and range, brake wear and alerts.
-/// All retained data lives in <see cref="State"/>.
+/// Digital twin of one truck: altitude runs, route position (both directions) and range, brake wear, parked state and
+/// alerts. All retained data lives in <see cref="State"/>. Runs and position follow device time; the offline rule and
+/// the parked silence follow receive time.
 /// </summary>
 public sealed class TruckTwin
 {
+    /// <summary>A measured altitude older than this (device time) no longer stands for the current one; the profile's is used.</summary>
+    public static readonly TimeSpan MeasuredAltitudeValidity = TimeSpan.FromSeconds(120);
+
     private readonly TimeProvider time;
     private readonly AltitudeRunTracker runs;
     private readonly BrakeWearTracker brakes;
     private readonly AlertEngine alerts;
     private readonly RangeEstimator range;
+    private readonly RouteTracker? tracker;
 
     /// <param name="route">The route profile, e.g. <see cref="KnownRoutes.Find"/>(parameters.RouteId); null disables position and range.</param>
     /// <param name="overrides">Rule override layers applied in order, e.g. per kind then per machine.</param>
@@ -31,6 +36,7 @@ public sealed class TruckTwin
         runs = new AltitudeRunTracker(State.Runs);
         brakes = new BrakeWearTracker(parameters.BrakePadMinMm, State.Brake);
         range = new RangeEstimator(parameters);
+        tracker = route is null ? null : new RouteTracker(route, parameters.RouteStartOdometerKm, State.Route);
         alerts = new AlertEngine(equipmentId, AlertRuleSet.Merge(BuiltInAlertRules.ForTruck(parameters), overrides), State.Alerts);
     }
 
@@ -46,32 +52,77 @@ public sealed class TruckTwin
 
     public IReadOnlyList<AlertRule> Rules => alerts.Rules;
 
-    /// <summary>Applies a <c>truck</c> sample; returns the run it closed, if any. Samples older than the last are ignored.</summary>
+    /// <summary>
+    /// Applies a <c>truck</c> sample; returns the run it closed, if any. A sample older than the newest one is late
+    /// (re-sent or replayed): it is counted in <see cref="TruckTwinState.LateSamplesIgnored"/> and not applied.
+    /// </summary>
     public AltitudeRun? Apply(TruckSample sample)
     {
-        if (State.LastTelemetryAt is { } last && sample.Timestamp < last) return null;
+        State.LastReceivedAt = time.GetUtcNow();
+        if (State.LastTelemetryAt is { } last && sample.Timestamp < last)
+        {
+            State.LateSamplesIgnored++;
+            return null;
+        }
+
         State.LastTelemetryAt = sample.Timestamp;
         State.Latest = sample.MergeOnto(State.Latest);
+        if (sample.AltitudeM is not null) State.LastMeasuredAltitudeAt = sample.Timestamp;
         if (sample.BrakePadMm is { } pad && State.Latest.OdometerKm is { } odo) brakes.Apply(odo, pad);
-        return runs.Apply(State.Latest);
+        if (tracker is not null && (sample.OdometerKm is not null || sample.Lat is not null))
+            tracker.Apply(State.Latest.OdometerKm, sample.Lat, sample.Lon);
+
+        var derived = !AltitudeMeasured && RoutePosition is { OnRoute: true } pos;
+        var feed = derived ? State.Latest with { AltitudeM = RoutePosition!.AltitudeM } : State.Latest;
+        return runs.Apply(feed, derived);
     }
 
-    /// <summary>Closes the open run if the truck has been standing long enough; call periodically (e.g. with alert evaluation).</summary>
-    public AltitudeRun? Tick() => runs.Tick(time.GetUtcNow());
+    /// <summary>
+    /// Closes the open run if the truck has been standing long enough, on the device's clock: the newest device time
+    /// plus the wall-clock time since it was received (so replayed or back-filled data never closes a run early).
+    /// </summary>
+    public AltitudeRun? Tick() =>
+        State.LastTelemetryAt is { } device && State.LastReceivedAt is { } received
+            ? runs.Tick(device + Max(TimeSpan.Zero, time.GetUtcNow() - received))
+            : null;
 
-    public RoutePosition? RoutePosition =>
-        Route is not null && State.Latest.OdometerKm is { } odo ? Route.PositionAt(odo, Parameters.RouteStartOdometerKm) : null;
+    /// <summary>Whether the latest altitude is a measurement (altitude_m within <see cref="MeasuredAltitudeValidity"/> of device time).</summary>
+    public bool AltitudeMeasured =>
+        State.LastMeasuredAltitudeAt is { } at && State.LastTelemetryAt is { } now && now - at <= MeasuredAltitudeValidity;
+
+    public RoutePosition? RoutePosition => tracker?.Position(State.Latest.OdometerKm);
+
+    /// <summary>Altitude now: measured when fresh, else from the route profile at the route position; null if neither.</summary>
+    public (double AltitudeM, string Source)? Altitude =>
+        AltitudeMeasured && State.Latest.AltitudeM is { } measured ? (measured, "measured")
+        : RoutePosition is { OnRoute: true } pos ? (pos.AltitudeM, "derived")
+        : null;
 
     public RangeEstimate? Range =>
         Route is not null && RoutePosition is { OnRoute: true } pos && State.Latest.SocPct is { } soc
-            ? range.ToNextChargingPoint(Route, pos.RouteKm, soc)
+            ? range.ToNextChargingPoint(Route, pos.RouteKm, soc, pos.Direction,
+                new RangeConditions(State.Latest.AmbientTempC, Altitude?.AltitudeM, State.Latest.BatteryTempC))
             : null;
 
     public BrakeWear BrakeWear => brakes.Report();
 
-    /// <summary>Climbs of at least 100 m between the truck's position and the end of its route; empty without a route.</summary>
+    /// <summary>Climbs of at least 100 m between the truck's position and the end of its route in the direction of travel; empty without a route.</summary>
     public IReadOnlyList<RouteClimb> ClimbsAhead =>
-        Route is not null && RoutePosition is { } pos ? Route.ClimbsAhead(pos.RouteKm) : [];
+        Route is not null && RoutePosition is { } pos ? Route.ClimbsAhead(pos.RouteKm, 100, pos.Direction) : [];
+
+    /// <summary>
+    /// Parked: ignition off, or last seen standing (speed &lt; 1 km/h) and silent for no longer than
+    /// <see cref="TruckParameters.ParkedSilenceH"/> (receive time).
+    /// </summary>
+    public bool IsParked(DateTimeOffset? lastReceivedAt = null)
+    {
+        var l = State.Latest;
+        if (State.LastTelemetryAt is null) return false;
+        if (l.Ignition == false) return true;
+        if (!(l.SpeedKmh < AltitudeRunTracker.StopSpeedKmh)) return false;
+        var seen = lastReceivedAt ?? State.LastReceivedAt ?? State.LastTelemetryAt.Value;
+        return (time.GetUtcNow() - seen).TotalHours <= Parameters.ParkedSilenceH;
+    }
 
     public TruckKpis Snapshot() => new()
     {
@@ -82,10 +133,14 @@ public sealed class TruckTwin
         RoutePosition = RoutePosition,
         Range = Range,
         BrakeWear = State.Brake.Latest is null ? null : BrakeWear,
+        AltitudeM = Altitude?.AltitudeM,
+        AltitudeSource = Altitude?.Source,
+        Parked = IsParked(),
+        LateSamplesIgnored = State.LateSamplesIgnored,
     };
 
     /// <summary>The values the alert rules look at, by <see cref="TruckMetrics"/> name; absent = no data.</summary>
-    public IReadOnlyDictionary<string, double> Metrics()
+    public IReadOnlyDictionary<string, double> Metrics(DateTimeOffset? lastReceivedAt = null)
     {
         var l = State.Latest;
         var m = new Dictionary<string, double>();
@@ -97,15 +152,18 @@ public sealed class TruckTwin
         if (l.AlarmLevel is { } level) m[TruckMetrics.AlarmLevel] = level;
         if (l.AlarmFlags is { } flags) m[TruckMetrics.AlarmFlags] = flags;
         if (Range is { } r) m[TruckMetrics.SocMarginPct] = r.SocMarginPct;
+        m[TruckMetrics.Parked] = IsParked(lastReceivedAt) ? 1 : 0;
         return m;
     }
 
     /// <param name="lastReceivedAt">
     /// When telemetry last arrived, for the offline rule; replayed or back-filled data carries old timestamps, so
-    /// receive time is the truer sign of life. Without it the newest measurement time stands in.
+    /// receive time is the truer sign of life. Without it the twin's own receive time stands in.
     /// </param>
     public IReadOnlyList<AlertEvent> EvaluateAlerts(DateTimeOffset? lastReceivedAt = null) =>
-        alerts.Evaluate(Metrics(), lastReceivedAt ?? State.LastTelemetryAt, time.GetUtcNow(), State.LastTelemetryAt);
+        alerts.Evaluate(Metrics(lastReceivedAt), lastReceivedAt ?? State.LastReceivedAt ?? State.LastTelemetryAt, time.GetUtcNow(), State.LastTelemetryAt);
 
     public AlertEvent? Acknowledge(string alertId, string by) => alerts.Acknowledge(alertId, by, time.GetUtcNow());
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

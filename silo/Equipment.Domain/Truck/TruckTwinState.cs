@@ -8,6 +8,17 @@ public sealed class TruckTwinState
 {
     public DateTimeOffset? LastTelemetryAt { get; set; }
 
+    /// <summary>Wall-clock time the newest sample was received; with <see cref="LastTelemetryAt"/> it gives the device's clock now.</summary>
+    public DateTimeOffset? LastReceivedAt { get; set; }
+
+    /// <summary>Device time of the last sample that carried <c>altitude_m</c>.</summary>
+    public DateTimeOffset? LastMeasuredAltitudeAt { get; set; }
+
+    /// <summary>Samples older than the newest one (re-sent frames, spool replay): stored in InfluxDB, not applied to runs or position.</summary>
+    public long LateSamplesIgnored { get; set; }
+
+    public RouteTrackState Route { get; set; } = new();
+
     /// <summary>Last reported value of every field (partial lines merged).</summary>
     public TruckSample Latest { get; set; }
 

@@ -73,6 +73,10 @@ public sealed class TruckGrain(
             .Tag("id", Id)
             .Tag("fleet", Group)
             .Field("route_km", k.RoutePosition?.RouteKm)
+            .Field("route_direction", k.RoutePosition?.Direction)
+            .Field("altitude_m", k.AltitudeM)
+            .Field("altitude_source", k.AltitudeSource)
+            .Field("parked", k.Parked)
             .Field("soc_needed_pct", k.Range?.SocNeededPct)
             .Field("soc_margin_pct", k.Range?.SocMarginPct)
             .Field("run_distance_km", k.CurrentRun?.DistanceKm)
@@ -104,5 +108,7 @@ public sealed class TruckGrain(
             .Field("battery_temp_min_c", r.BatteryTempMinC)
             .Field("battery_temp_max_c", r.BatteryTempMaxC)
             .Field("time_above_4000m_s", r.TimeAbove4000mS)
+            .Field("auxiliary_kwh", r.AuxiliaryKwh)
+            .Field("altitude_source", r.AltitudeSource)
             .End(LineProtocolWriter.ToNanoseconds(r.End ?? r.Start));
 }

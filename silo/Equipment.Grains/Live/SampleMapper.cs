@@ -23,12 +23,13 @@ public static class SampleMapper
     public static TruckSample ToTruck(in LineProtocolLine line)
     {
         Span<double> v = stackalloc double[TelemetrySchema.Truck.Fields.Count];
-        var p = Read(line, TelemetrySchema.Truck, v, out _);
+        var p = Read(line, TelemetrySchema.Truck, v, out var ignition);
         return new TruckSample(
             LiveState.FromNs(line.Timestamp),
             F(v, p, 0), F(v, p, 1), F(v, p, 2), F(v, p, 3), F(v, p, 4), F(v, p, 5), F(v, p, 6),
             F(v, p, 7), F(v, p, 8), F(v, p, 9), F(v, p, 10), F(v, p, 11), F(v, p, 12), F(v, p, 13),
-            F(v, p, 18), F(v, p, 19));
+            F(v, p, 18), F(v, p, 19),
+            (p & (1UL << 20)) != 0 ? ignition : null);
     }
 
     public static CutterSample? ToCutter(in LineProtocolLine line)

@@ -50,6 +50,26 @@ public class BuiltInAlertRulesTests
     }
 
     [Fact]
+    public void ForTruck_Offline_SuppressedWhileParkedAndClearsOnlyAfterFiveMinutesOnline()
+    {
+        var offline = BuiltInAlertRules.ForTruck(new TruckParameters()).Single(r => r.Id == "offline");
+
+        offline.SuppressedBy.Should().Be(TruckMetrics.Parked);
+        offline.MinOnlineS.Should().Be(300);
+        BuiltInAlertRules.ForTbm(new TbmParameters()).Single(r => r.Id == "offline").MinOnlineS.Should().Be(300);
+    }
+
+    [Fact]
+    public void Merge_OverrideOfMinOnline_AppliesAndRejectsNegative()
+    {
+        var rules = AlertRuleSet.Merge(BuiltInAlertRules.ForTruck(new TruckParameters()), [new AlertRuleOverride { RuleId = "offline", MinOnlineS = 0 }]);
+        rules.Single(r => r.Id == "offline").MinOnlineS.Should().Be(0);
+
+        var act = () => AlertRuleSet.Merge(BuiltInAlertRules.ForTruck(new TruckParameters()), [new AlertRuleOverride { RuleId = "offline", MinOnlineS = -1 }]);
+        act.Should().Throw<ArgumentException>().WithMessage("*minOnlineS must be >= 0*");
+    }
+
+    [Fact]
     public void BuiltInRules_EveryThresholdRule_HasAStrictHysteresisGap()
     {
         var rules = BuiltInAlertRules.ForTbm(new TbmParameters()).Concat(BuiltInAlertRules.ForTruck(new TruckParameters()));

@@ -9,7 +9,8 @@ public class RangeEstimatorTests
     private static readonly RouteProfile Pass = RouteCsv.Parse("pass",
         "km,altitude_m,name,kind\n0,1000,Alpha,town\n100,2000,High Pass,pass\n110,1000,Beta,town\n200,1000,Gamma,town\n");
 
-    private static readonly RangeEstimator Default = new(new TruckParameters());
+    /// <summary>Traction only, so the worked examples stay hand-checkable; the auxiliary load has its own examples.</summary>
+    private static readonly RangeEstimator Default = new(new TruckParameters { AuxiliaryBaseKw = 0, HeatingKwPerK = 0 });
 
     [Fact]
     public void PotentialEnergyKwh_LiftingTruckOneKilometre_Is12Point26Kwh()
@@ -87,8 +88,41 @@ public class RangeEstimatorTests
     [Fact]
     public void ToNextChargingPoint_AtATown_TargetsTheFollowingOneAndNullAtEnd()
     {
-        Default.ToNextChargingPoint(KnownRoutes.G318, 0, 90)!.TargetName.Should().Be("Luding");
+        Default.ToNextChargingPoint(KnownRoutes.G318, 0, 90)!.TargetName.Should().Be("Ya'an");
         Default.ToNextChargingPoint(KnownRoutes.G318, 2614, 90)!.TargetName.Should().Be("Everest base camp");
         Default.ToNextChargingPoint(KnownRoutes.G318, 2714, 90).Should().BeNull();
+    }
+
+    [Fact]
+    public void ToNextChargingPoint_HeadingBack_TargetsTheChargerBehindAndNullAtTheStart()
+    {
+        // From base camp back towards Chengdu the next charger is New Tingri; from Lhasa heading back, Mozhugongka.
+        Default.ToNextChargingPoint(KnownRoutes.G318, 2714, 90, -1)!.TargetName.Should().Be("New Tingri");
+        Default.ToNextChargingPoint(KnownRoutes.G318, 2099, 90, -1)!.Should().Match<RangeEstimate>(e => e.TargetName == "Mozhugongka" && e.Direction == -1);
+        Default.ToNextChargingPoint(KnownRoutes.G318, 0, 90, -1).Should().BeNull();
+    }
+
+    [Fact]
+    public void Between_ReverseOverThePass_ClimbsTheSteepSideAndRegeneratesOnTheLongOne()
+    {
+        // Beta (km 110, 1000 m) back to Alpha (km 0): 10 km up 1000 m (+ rolling, aero) then 100 km down 1000 m.
+        // Up: 12.2625 + 1.4715 + aero ½·1.058067·2·277.778·10000 J = 0.816410 → 14.550410 / 0.9 = 16.167122 kWh.
+        // Down: −12.2625 + 14.715 + 8.164099 = 10.616599 kWh at the wheels (> 0: rolling and drag eat the descent) / 0.9 = 11.796221.
+        var estimate = Default.Between(Pass, 110, 0, "Alpha", 80);
+
+        estimate.Direction.Should().Be(-1);
+        estimate.PeakEnergyKwh.Should().BeApproximately(16.167122 + 11.796221, 0.000001);
+    }
+
+    [Fact]
+    public void PieceAuxiliaryKwh_ColdAir_BaseLoadPlusHeatingOverDrivingTime()
+    {
+        // 8 °C measured at 1000 m → 8 − 6.5·0.5 = 4.75 °C at the piece's mean 1500 m; heating 0.1·(18 − 4.75) = 1.325 kW,
+        // + 1 kW base = 2.325 kW for 100 km at 60 km/h (1.6667 h) = 3.875 kWh.
+        var estimator = new RangeEstimator(new TruckParameters());
+
+        estimator.PieceAuxiliaryKwh(100, 1500, new RangeConditions(8, 1000)).Should().BeApproximately(3.875, 1e-9);
+        // Very cold: heating capped at 5 kW → 6 kW · 1.6667 h = 10 kWh.
+        estimator.PieceAuxiliaryKwh(100, 1500, new RangeConditions(-60, 1500)).Should().BeApproximately(10, 1e-9);
     }
 }

@@ -30,7 +30,9 @@ public class AltitudeRunTrackerTests
         // Energy, 60 s steps (1/60 h): 50→70: 60·(1/60) = 1.0 drawn; 70→−20: zero at 7/9, drawn 35·7/9/60 = 0.453704,
         // regen 10·2/9/60 = 0.037037; −20→0: regen 10/60 = 0.166667; 240→840 s is a 600 s gap (> 300 s), not integrated.
         // Drawn 1.453704, regen 0.203704, net 1.25 kWh over 101.5 − 100.0 = 1.5 km → 83.333 kWh/100 km.
-        // Altitude 3990 → 4003 (+13) → 4010 (+7) → 4002 (−8): ascent 20, descent 8 → 1.25/20·1000 = 62.5 kWh per 1000 m.
+        // Altitude 3990 → 4003 → 4010 → 4002, low-passed with τ = 120 s (α = 1 − e^−0.5 = 0.393469 per 60 s step):
+        // 3995.115 → 4000.972 → 4001.376, all inside the ±15 m band; at the close the remainder +11.376 is counted:
+        // ascent 11.376, descent 0 (a 3-minute wiggle is smoothed away) → 1.25/11.376·1000 = 109.877.
         // Above 4000 m: 120→180 and 180→240 start above 4000 → 120 s.
         closed.Should().NotBeNull();
         var run = closed!;
@@ -41,9 +43,10 @@ public class AltitudeRunTrackerTests
         run.EnergyKwh.Should().BeApproximately(1.453704, 0.000001);
         run.RegenKwh.Should().BeApproximately(0.203704, 0.000001);
         run.KwhPer100Km!.Value.Should().BeApproximately(83.3333, 0.0001);
-        run.AscentM.Should().Be(20);
-        run.DescentM.Should().Be(8);
-        run.KwhPer1000mClimb!.Value.Should().BeApproximately(62.5, 1e-9);
+        run.AscentM.Should().BeApproximately(11.376397, 0.000001);
+        run.DescentM.Should().Be(0);
+        run.KwhPer1000mClimb!.Value.Should().BeApproximately(109.876615, 0.000001);
+        run.AltitudeSource.Should().Be("measured");
         run.MaxAltitudeM.Should().Be(4010);
         run.MinSocPct.Should().Be(78.4);
         run.BatteryTempMinC.Should().Be(20);

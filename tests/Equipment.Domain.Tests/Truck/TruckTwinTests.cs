@@ -29,9 +29,9 @@ public class TruckTwinTests
 
         var events = twin.EvaluateAlerts();
 
-        // From Chengdu (500 m) over Erlang Shan (2130 m) to Luding needs far more than the 20 − 10 = 10 kWh usable.
+        // From Chengdu to Ya'an (140 km, with heating and the base load) needs far more than the 20 − 10 = 10 kWh usable.
         twin.Range!.Reaches.Should().BeFalse();
-        twin.Range.TargetName.Should().Be("Luding");
+        twin.Range.TargetName.Should().Be("Ya'an");
         twin.Range.SocMarginPct.Should().BeNegative();
         events.Select(e => e.Alert.RuleId).Should().Equal("soc-below-route-need");
     }
@@ -80,9 +80,9 @@ public class TruckTwinTests
         kpis.BrakeWear!.WearMmPer1000Km.Should().BeApproximately(1.0, 1e-9);
         kpis.BrakeWear.KmToMinimum.Should().BeApproximately(6500, 1e-6);
         kpis.BrakeWear.OdometerAtMinimumKm.Should().BeApproximately(8000, 1e-6);
-        // From km 500 (4555.188 m) the road rises over Jianziwan (4659) to Kazila Pass (km 598, 4718 m): 162.812 m.
+        // From km 500 (Yajiang, 2600 m) the road rises over Jianziwan (4659) to Kazila Pass (km 598, 4718 m): 2118 m.
         twin.ClimbsAhead[0].Should().Match<RouteClimb>(c => c.StartKm == 500 && c.EndKm == 598 && c.TopName == "Kazila Pass");
-        twin.ClimbsAhead[0].GainM.Should().BeApproximately(162.812, 0.001);
+        twin.ClimbsAhead[0].GainM.Should().BeApproximately(2118, 0.001);
     }
 
     [Fact]

@@ -23,9 +23,9 @@ public class SeedDerivationTests
     }
 
     [Fact]
-    public void FindUpward_SharedRoute_IsFoundFromTheTestBinaryFolder()
+    public void FindUpward_RepositoryRoute_IsFoundFromTheTestBinaryFolder()
     {
-        var path = DataFileLocator.FindUpward("shared/data/routes/g318-chengdu-everest-base-camp.csv", AppContext.BaseDirectory);
+        var path = DataFileLocator.FindUpward("data/routes/g318-chengdu-everest-base-camp.csv", AppContext.BaseDirectory);
 
         path.Should().NotBeNull();
         File.Exists(path).Should().BeTrue();

@@ -7,11 +7,15 @@ public class RouteProfileTests
     private static readonly RouteProfile G318 = RouteProfile.Load(null);
 
     [Fact]
-    public void Load_SharedG318_Totals2714KmFrom500mUpTo5248m()
+    public void Load_BuiltInG318_Totals2714KmFrom500mUpTo5248mWithChargingPoints()
     {
-        G318.Waypoints.Should().HaveCount(30);
+        G318.Waypoints.Should().HaveCount(46);
         G318.TotalKm.Should().Be(2714);
-        G318.Waypoints[0].Should().Be(new RouteWaypoint(0, 500, "Chengdu", "town"));
+        G318.Waypoints[0].Should().Be(new RouteWaypoint(0, 500, "Chengdu", "town", 30.66, 104.06));
+        // The platform's charging points (data/routes), not every town: Tianquan yes, Dagze (a town without a listed charger) no.
+        G318.ChargingPointsKm.Should().Contain([0, 140, 185, 309, 2614]).And.NotContain(2060);
+        G318.NextChargingPoint(2614, 1).Should().Be(2714, "no charger at base camp: the road's end");
+        G318.NextChargingPoint(2714, -1).Should().Be(2614);
         G318.Waypoints.Max(w => w.AltitudeM).Should().Be(5248);
         G318.Waypoints[^1].Name.Should().Be("Everest base camp");
     }
@@ -38,10 +42,11 @@ public class RouteProfileTests
     [Fact]
     public void NextTown_BothDirections_SkipsPasses()
     {
-        G318.NextTown(0, 1)!.Name.Should().Be("Luding");
+        G318.NextTown(0, 1)!.Name.Should().Be("Ya'an");
         G318.NextTown(309, 1)!.Name.Should().Be("Kangding");
         G318.NextTown(2700, 1)!.Name.Should().Be("Everest base camp");
-        G318.NextTown(300, -1)!.Name.Should().Be("Chengdu");
+        G318.NextTown(300, -1)!.Name.Should().Be("Tianquan");
+        G318.NextTown(100, -1)!.Name.Should().Be("Chengdu");
         G318.NextTown(2714, 1).Should().BeNull();
     }
 
