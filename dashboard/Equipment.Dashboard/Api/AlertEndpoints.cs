@@ -25,7 +25,8 @@ public static class AlertEndpoints
                 return Results.Json(new { code = "invalid", message = "state must be active, acknowledged or cleared" }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var alerts = await grains.GetGrain<IAlertBookGrain>(0).List(filter);
+            var shards = await Task.WhenAll(EquipmentShards.AllAlertBooks(grains).Select(b => b.List(filter)));
+            var alerts = shards.SelectMany(a => a).OrderByDescending(a => a.ClearedAt ?? a.AcknowledgedAt ?? a.RaisedAt).ToArray();
             if (UserScope.Of(user) is { } scope)
             {
                 var allowed = await ScopedAccess.AllowedIdsAsync(grains, scope);
