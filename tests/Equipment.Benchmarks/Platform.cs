@@ -67,7 +67,7 @@ public static class Cpu
 }
 
 /// <summary>Private influxd plus the Release silo and gateway as child processes, all on free loopback ports.</summary>
-public sealed class Platform : IAsyncDisposable
+public sealed partial class Platform : IAsyncDisposable
 {
     public const string DevToken = "bench-dev-token";
 
@@ -107,7 +107,7 @@ public sealed class Platform : IAsyncDisposable
     }
 
     /// <summary>Starts the silo (writing to <paramref name="database"/>) and the gateway, and waits for the gateway's /health.</summary>
-    public async Task StartPlatformAsync(string database, CancellationToken ct)
+    public async Task StartPlatformAsync(string database, CancellationToken ct, IReadOnlyList<string>? siloArgs = null)
     {
         var (siloDll, gatewayDll) = Builds.Locate();
         var siloPort = FreePort.Next();
@@ -125,7 +125,7 @@ public sealed class Platform : IAsyncDisposable
         Silo = new ChildProcess("silo", "dotnet", [siloDll,
             $"--Cluster:SiloPort={siloPort}", $"--Cluster:GatewayPort={clientPort}",
             "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
-            $"--Influx:Url={Influx.Url}", $"--Influx:Database={database}"], env, Path.GetDirectoryName(siloDll)!);
+            $"--Influx:Url={Influx.Url}", $"--Influx:Database={database}", .. (siloArgs ?? []).Select(a => a.Replace("{i}", "0"))], env, Path.GetDirectoryName(siloDll)!);
         _children.Add(Silo);
         Gateway = new ChildProcess("gateway", "dotnet", [gatewayDll,
             $"--Cluster:GatewayPort={clientPort}", "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
@@ -248,6 +248,7 @@ public sealed class Platform : IAsyncDisposable
         }
 
         await Influx.DisposeAsync();
+        await DisposeRedisAsync();
         if (Directory.Exists(_spool))
         {
             Directory.Delete(_spool, recursive: true);

@@ -11,6 +11,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           twins    retained bytes per twin: 10,000 TBMs and 10,000 trucks in an in-process silo (--machines N)
           alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
           history  30-day history query latency through the dashboard's history API (--queries N)
+          scale    N trucks every 10 s + M TBMs at 1 Hz, then silence: CPU per point, idle silo CPU, memory per twin, ack and
+                   alert p99, overview first screen in Chromium (--trucks 20000 --tbms 100 --minutes 10 --idle-minutes 10
+                   --silos 1 [--twin-idle-minutes M, for short runs]; --silos 3 prints grain calls per type and activation)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -27,13 +30,14 @@ if (scenario == "twins")
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
 }
 
-if (scenario is not ("ingest" or "fleet" or "alerts" or "history"))
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "scale"))
 {
     Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, twins, alerts, history)");
     return 2;
 }
 
-var options = scenario is "alerts" or "history" ? null : Options.Parse(args[1..]);
+var options = scenario is "alerts" or "history" or "scale" ? null : Options.Parse(args[1..]);
+var scale = scenario == "scale" ? Scale.Settings.Parse(args[1..]) : null;
 using var cts = new CancellationTokenSource();
 Platform? platform = null;
 Console.CancelKeyPress += (_, e) =>
@@ -51,6 +55,7 @@ try
     {
         "ingest" => await Scenarios.IngestAsync(options!, platform, cts.Token),
         "fleet" => await Scenarios.FleetAsync(options!, platform, cts.Token),
+        "scale" => await Scale.RunAsync(scale!, platform, cts.Token),
         "alerts" => await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token),
         _ => await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token),
     };

@@ -10,8 +10,13 @@ public static class AlertEndpoints
 {
     public static WebApplication MapAlertApi(this WebApplication app)
     {
-        app.MapGet("/api/alerts", async (string? state, ClaimsPrincipal user, IGrainFactory grains) =>
+        app.MapGet("/api/alerts", async (string? state, int? limit, ClaimsPrincipal user, IGrainFactory grains) =>
         {
+            if (limit is < 1)
+            {
+                return Results.Json(new { code = "invalid", message = "limit must be a positive integer" }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
             AlertState? filter = state switch
             {
                 null or "" => null,
@@ -33,7 +38,7 @@ public static class AlertEndpoints
                 alerts = alerts.Where(a => allowed.Contains(a.EquipmentId)).ToArray();
             }
 
-            return Results.Ok(alerts);
+            return Results.Ok(limit is { } n ? alerts.Take(n).ToArray() : alerts);
         });
 
         app.MapPost("/api/alerts/{alertId}/ack", async (string alertId, AcknowledgeRequest? body, ClaimsPrincipal user, IGrainFactory grains) =>

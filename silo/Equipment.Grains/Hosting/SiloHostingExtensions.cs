@@ -93,6 +93,15 @@ public static class SiloHostingExtensions
         // Orleans' own dashboard (silos, grains, calls) for the platform's operators; the dashboard process serves it.
         silo.AddDashboard();
         silo.Services.AddOptions<AlertRuleSettings>().BindConfiguration(AlertRuleSettings.Section);
+
+        // Call counting only when asked for (the scale benchmark's --silos mode).
+        if (silo.Configuration.GetSection(DiagnosticsOptions.Section).Get<DiagnosticsOptions>()?.CallCountsFile is { Length: > 0 })
+        {
+            silo.Services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section);
+            silo.Services.AddSingleton<CallCounter>();
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<CallCounter>());
+            silo.Services.AddHostedService(sp => sp.GetRequiredService<CallCounter>());
+        }
         return silo;
     }
 
