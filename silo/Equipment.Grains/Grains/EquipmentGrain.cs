@@ -93,6 +93,7 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
         try
         {
             var now = time.GetUtcNow();
@@ -102,18 +103,30 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
                 _dirty = true;
             }
 
-            if (WakeDue(now) is { } due)
+            try
             {
-                await this.RegisterOrUpdateReminder(WakeReminder, due > now ? due - now : TimeSpan.FromSeconds(1), WakePeriod);
-                State.WakeRegistered = true;
-                _dirty = true;
+                if (WakeDue(now) is { } due)
+                {
+                    await this.RegisterOrUpdateReminder(WakeReminder, due > now ? due - now : TimeSpan.FromSeconds(1), WakePeriod);
+                    State.WakeRegistered = true;
+                    _dirty = true;
+                }
+                else if (State.WakeRegistered)
+                {
+                    await StopWakingAsync();
+                }
             }
-            else if (State.WakeRegistered)
+            catch (Exception) when (shuttingDown)
             {
-                await StopWakingAsync();
+                // A stopping silo may have stopped its reminder service first; the state below is still saved, and
+                // the twin's next activation (its next telemetry) decides again.
             }
 
-            await PublishSummaryAsync(now);
+            // A whole silo leaving would send thousands of summaries to shards that are leaving too; they flushed already.
+            if (!shuttingDown)
+            {
+                await PublishSummaryAsync(now);
+            }
         }
         finally
         {
