@@ -13,7 +13,7 @@ public sealed class FleetScaleFixture : BrowserPlatformFixture
 
     public const int Tbms = 40;
 
-    public const int LinesPerRequest = 2_000;
+    public const int LinesPerRequest = 500;
 
     public TimeSpan RegistrationTime { get; private set; }
 
@@ -34,7 +34,19 @@ public sealed class FleetScaleFixture : BrowserPlatformFixture
                 body.Append(line);
             }
 
-            await PostLinesAsync(body.ToString());
+            // As a device does: a 503 or 429 (a silo busy activating thousands of twins on this shared machine) is retried.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await PostLinesAsync(body.ToString());
+                    break;
+                }
+                catch (InvalidOperationException e) when (attempt < 10 && (e.Message.Contains("503", StringComparison.Ordinal) || e.Message.Contains("429", StringComparison.Ordinal)))
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2 * attempt));
+                }
+            }
         }
 
         RegistrationTime = clock.Elapsed;

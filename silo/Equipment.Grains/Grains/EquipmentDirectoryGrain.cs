@@ -12,7 +12,8 @@ namespace Equipment.Grains.Grains;
 /// ("stored means listed"); summary changes are written at most every <see cref="FlushInterval"/>.
 /// </summary>
 public sealed class EquipmentDirectoryGrain(
-    [PersistentState("directory", EquipmentStorage.Name)] IPersistentState<EquipmentDirectoryState> state) : Grain, IEquipmentDirectoryGrain
+    [PersistentState("directory", EquipmentStorage.Name)] IPersistentState<EquipmentDirectoryState> state,
+    [PersistentState("summaries", EquipmentStorage.Name)] IPersistentState<EquipmentDirectorySummaries> summaries) : Grain, IEquipmentDirectoryGrain
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(30);
 
@@ -21,6 +22,8 @@ public sealed class EquipmentDirectoryGrain(
     private SortedDictionary<string, EquipmentSnapshot> _byId = null!;
     private Task? _saving;
     private bool _dirty;
+    private Task? _savingSummaries;
+    private bool _summariesDirty;
     private IGrainTimer? _flush;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -28,7 +31,7 @@ public sealed class EquipmentDirectoryGrain(
         _byId = new SortedDictionary<string, EquipmentSnapshot>(StringComparer.Ordinal);
         foreach (var (id, kind) in state.State.Kinds)
         {
-            _byId[id] = state.State.Summaries.TryGetValue(id, out var s) ? s : Empty(id, kind);
+            _byId[id] = summaries.State.Summaries.TryGetValue(id, out var s) ? s : Empty(id, kind);
         }
 
         return Task.CompletedTask;
@@ -36,9 +39,9 @@ public sealed class EquipmentDirectoryGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_dirty)
+        if (_summariesDirty)
         {
-            await SaveAsync();
+            await SaveSummariesAsync();
         }
     }
 
@@ -48,17 +51,15 @@ public sealed class EquipmentDirectoryGrain(
     public async Task Update(EquipmentSnapshot summary)
     {
         var known = state.State.Kinds.TryGetValue(summary.Id, out var kind) && kind == summary.Kind;
-        state.State.Kinds[summary.Id] = summary.Kind;
-        state.State.Summaries[summary.Id] = summary;
+        summaries.State.Summaries[summary.Id] = summary;
         _byId[summary.Id] = summary;
+        _summariesDirty = true;
+        _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, Timeout.InfiniteTimeSpan) { Interleave = true });
         if (!known)
         {
+            state.State.Kinds[summary.Id] = summary.Kind;
             await SaveAsync();
-            return;
         }
-
-        _dirty = true;
-        _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
     public Task<int> Count() => Task.FromResult(state.State.Kinds.Count);
@@ -182,7 +183,28 @@ public sealed class EquipmentDirectoryGrain(
     {
         _flush?.Dispose();
         _flush = null;
-        return _dirty ? SaveAsync() : Task.CompletedTask;
+        return _summariesDirty ? SaveSummariesAsync() : Task.CompletedTask;
+    }
+
+    private async Task SaveSummariesAsync()
+    {
+        _summariesDirty = true;
+        while (true)
+        {
+            if (_savingSummaries is { IsCompleted: false } running)
+            {
+                await running;
+                continue;
+            }
+
+            if (!_summariesDirty)
+            {
+                return;
+            }
+
+            _summariesDirty = false;
+            _savingSummaries = summaries.WriteStateAsync();
+        }
     }
 
     /// <summary>One write at a time; every caller returns after a write that includes its change.</summary>

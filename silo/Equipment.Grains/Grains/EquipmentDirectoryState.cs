@@ -1,14 +1,9 @@
-using Equipment.Contracts.Messages;
-
 namespace Equipment.Grains.Grains;
 
+/// <summary>A directory shard's machines (id → kind): small, and written at once when a machine is new.</summary>
 [GenerateSerializer, Alias("equipment.EquipmentDirectoryState")]
 public sealed class EquipmentDirectoryState
 {
     [Id(0)]
     public Dictionary<string, string> Kinds { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Each machine's last published summary; written lazily (see the grain), so it may lag a restart by up to a flush.</summary>
-    [Id(1)]
-    public Dictionary<string, EquipmentSnapshot> Summaries { get; set; } = new(StringComparer.Ordinal);
 }
