@@ -19,7 +19,10 @@ public sealed class TwinOptions
     [Range(1, 110)]
     public int SummarySeconds { get; set; } = 30;
 
-    /// <summary>A twin without calls for this long is deactivated (Orleans collection age; Orleans checks once a minute).</summary>
-    [Range(1, 24 * 60)]
+    /// <summary>
+    /// A twin without calls for this long is deactivated (Orleans collection age; Orleans checks once a minute and
+    /// wants the age above that, hence at least 2).
+    /// </summary>
+    [Range(2, 24 * 60)]
     public int IdleMinutes { get; set; } = 5;
 }
