@@ -213,6 +213,10 @@ public sealed partial class Platform : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // A slow answer on a loaded machine: ask again.
+            }
 
             await Task.Delay(250, ct);
         }
