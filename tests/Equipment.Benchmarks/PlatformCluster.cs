@@ -6,6 +6,9 @@ namespace Equipment.Benchmarks;
 /// <summary>The <c>scale</c> benchmark's platform: N silos (Redis membership and state when N &gt; 1), gateway, dashboard.</summary>
 public sealed partial class Platform
 {
+    /// <summary>Three silos joining a cluster on a loaded machine take longer than a client's default 30 s wait.</summary>
+    private static readonly string[] ClientWait = ["--Cluster:ConnectRetrySeconds=180"];
+
     private RedisServer? _redis;
 
     /// <summary>The silos of a cluster started by <see cref="StartClusterAsync"/> (the first is also <see cref="Silo"/>).</summary>
@@ -55,14 +58,14 @@ public sealed partial class Platform
         Silo = Silos[0];
         var httpPort = FreePort.Next();
         Gateway = new ChildProcess("gateway", "dotnet", [gatewayDll, .. cluster,
-            $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}", $"--Gateway:SpoolDirectory={_spool}"], env, Path.GetDirectoryName(gatewayDll)!);
+            $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}", $"--Gateway:SpoolDirectory={_spool}", .. ClientWait], env, Path.GetDirectoryName(gatewayDll)!);
         _children.Add(Gateway);
         GatewayUrl = $"http://127.0.0.1:{httpPort}";
         await WaitHealthyAsync(GatewayUrl, ct);
 
         var dashboardPort = FreePort.Next();
         var dll = Builds.Dashboard();
-        Dashboard = new ChildProcess("dashboard", "dotnet", [dll, .. cluster, $"--Urls=http://127.0.0.1:{dashboardPort}"], env, Path.GetDirectoryName(dll)!);
+        Dashboard = new ChildProcess("dashboard", "dotnet", [dll, .. cluster, $"--Urls=http://127.0.0.1:{dashboardPort}", .. ClientWait], env, Path.GetDirectoryName(dll)!);
         _children.Add(Dashboard);
         DashboardUrl = $"http://127.0.0.1:{dashboardPort}";
         await WaitHealthyAsync(DashboardUrl, ct);
