@@ -20,6 +20,7 @@ app.UseStaticFiles();
 app.UseDashboardSecurity();
 app.MapSessionApi();
 app.MapAdminApi();
+app.MapEquipmentListApi();
 app.MapEquipmentApi();
 app.MapAlertApi();
 app.MapHistoryApi();

@@ -81,7 +81,7 @@ public static class Cpu
 }
 
 /// <summary>Private influxd plus the Release silo and gateway as child processes, all on free loopback ports.</summary>
-public sealed class Platform : IAsyncDisposable
+public sealed partial class Platform : IAsyncDisposable
 {
     public const string DevToken = "bench-dev-token";
 
@@ -121,7 +121,7 @@ public sealed class Platform : IAsyncDisposable
     }
 
     /// <summary>Starts the silo (writing to <paramref name="database"/>) and the gateway, and waits for the gateway's /health.</summary>
-    public async Task StartPlatformAsync(string database, CancellationToken ct, IReadOnlyList<string>? extraGatewayArgs = null)
+    public async Task StartPlatformAsync(string database, CancellationToken ct, IReadOnlyList<string>? extraGatewayArgs = null, IReadOnlyList<string>? siloArgs = null)
     {
         var (siloDll, gatewayDll) = Builds.Locate();
         var siloPort = FreePort.Next();
@@ -139,7 +139,7 @@ public sealed class Platform : IAsyncDisposable
         Silo = new ChildProcess("silo", "dotnet", [siloDll,
             $"--Cluster:SiloPort={siloPort}", $"--Cluster:GatewayPort={clientPort}",
             "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
-            $"--Influx:Url={Influx.Url}", $"--Influx:Database={database}"], env, Path.GetDirectoryName(siloDll)!);
+            $"--Influx:Url={Influx.Url}", $"--Influx:Database={database}", .. (siloArgs ?? []).Select(a => a.Replace("{i}", "0"))], env, Path.GetDirectoryName(siloDll)!);
         _children.Add(Silo);
         Gateway = new ChildProcess("gateway", "dotnet", [gatewayDll,
             $"--Cluster:GatewayPort={clientPort}", "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
@@ -227,6 +227,10 @@ public sealed class Platform : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // A slow answer on a loaded machine: ask again.
+            }
 
             await Task.Delay(250, ct);
         }
@@ -262,6 +266,7 @@ public sealed class Platform : IAsyncDisposable
         }
 
         await Influx.DisposeAsync();
+        await DisposeRedisAsync();
         if (Directory.Exists(_spool))
         {
             Directory.Delete(_spool, recursive: true);

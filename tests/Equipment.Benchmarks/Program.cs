@@ -16,6 +16,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           cells    GB/T 32960 cell voltages in InfluxDB: a field per cell vs a point per cell (--frames 3600 --cells 100)
           mqtt     QoS 1 line protocol through Mosquitto and the gateway vs HTTP, same bodies (defaults: --machines 200 --requests 30, 10 lines each)
           import   logger file import (CLI → gateway → InfluxDB) vs the same rows straight to InfluxDB (--mb 256 --chunk-rows 5000)
+          scale    N trucks every 10 s + M TBMs at 1 Hz, then silence: CPU per point, idle silo CPU, memory per twin, ack and
+                   alert p99, overview first screen in Chromium (--trucks 20000 --tbms 100 --minutes 10 --idle-minutes 10
+                   --silos 1 [--twin-idle-minutes M, for short runs]; --silos 3 prints grain calls per type and activation)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -37,13 +40,14 @@ if (scenario == "twins")
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
 }
 
-if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "gbt32960" or "mqtt" or "import"))
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "gbt32960" or "mqtt" or "import" or "scale"))
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, gbt32960, mqtt, import)");
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, gbt32960, mqtt, import, scale)");
     return 2;
 }
 
-var options = scenario is "alerts" or "history" or "gbt32960" or "import" ? null : Options.Parse(args[1..]);
+var options = scenario is "alerts" or "history" or "gbt32960" or "import" or "scale" ? null : Options.Parse(args[1..]);
+var scale = scenario == "scale" ? Scale.Settings.Parse(args[1..]) : null;
 using var cts = new CancellationTokenSource();
 Platform? platform = null;
 Console.CancelKeyPress += (_, e) =>
@@ -63,6 +67,7 @@ try
         "fleet" => await Scenarios.FleetAsync(options!, platform, cts.Token),
         "gbt32960" => await GbtBenchmark.RunAsync(platform, args[1..], cts.Token),
         "mqtt" => await MqttThroughput.RunAsync(options!, platform, cts.Token),
+        "scale" => await Scale.RunAsync(scale!, platform, cts.Token),
         "alerts" => await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token),
         "import" => await ImportThroughput.RunAsync(platform, IntOption(args, "--mb", 256), IntOption(args, "--chunk-rows", 5000), cts.Token),
         _ => await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token),

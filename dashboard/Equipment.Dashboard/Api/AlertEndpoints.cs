@@ -10,8 +10,13 @@ public static class AlertEndpoints
 {
     public static WebApplication MapAlertApi(this WebApplication app)
     {
-        app.MapGet("/api/alerts", async (string? state, ClaimsPrincipal user, IGrainFactory grains) =>
+        app.MapGet("/api/alerts", async (string? state, int? limit, ClaimsPrincipal user, IGrainFactory grains) =>
         {
+            if (limit is < 1)
+            {
+                return Results.Json(new { code = "invalid", message = "limit must be a positive integer" }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
             AlertState? filter = state switch
             {
                 null or "" => null,
@@ -25,14 +30,15 @@ public static class AlertEndpoints
                 return Results.Json(new { code = "invalid", message = "state must be active, acknowledged or cleared" }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var alerts = await grains.GetGrain<IAlertBookGrain>(0).List(filter);
+            var shards = await Task.WhenAll(EquipmentShards.AllAlertBooks(grains).Select(b => b.List(filter)));
+            var alerts = shards.SelectMany(a => a).OrderByDescending(a => a.ClearedAt ?? a.AcknowledgedAt ?? a.RaisedAt).ToArray();
             if (UserScope.Of(user) is { } scope)
             {
                 var allowed = await ScopedAccess.AllowedIdsAsync(grains, scope);
                 alerts = alerts.Where(a => allowed.Contains(a.EquipmentId)).ToArray();
             }
 
-            return Results.Ok(alerts);
+            return Results.Ok(limit is { } n ? alerts.Take(n).ToArray() : alerts);
         });
 
         app.MapPost("/api/alerts/{alertId}/ack", async (string alertId, AcknowledgeRequest? body, ClaimsPrincipal user, IGrainFactory grains) =>

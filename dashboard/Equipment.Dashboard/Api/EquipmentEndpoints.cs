@@ -15,9 +15,15 @@ public static class EquipmentEndpoints
 {
     public static WebApplication MapEquipmentApi(this WebApplication app)
     {
-        app.MapGet("/api/equipment", async (ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
+        app.MapGet("/api/equipment", async (HttpRequest request, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time) =>
         {
-            var entries = await grains.GetGrain<IEquipmentDirectoryGrain>(0).List();
+            if (EquipmentListEndpoints.IsPaged(request))
+            {
+                return await EquipmentListEndpoints.PageAsync(request, user, grains, time.GetUtcNow());
+            }
+
+            // The contract's unpaged shape: every machine's full live state, from every twin (small fleets, scripts).
+            var entries = (await Task.WhenAll(EquipmentShards.AllDirectories(grains).Select(d => d.List()))).SelectMany(e => e).OrderBy(e => e.Id, StringComparer.Ordinal);
             var snapshots = await Task.WhenAll(entries.Select(e => EquipmentGrains.Get(grains, e)!.GetSnapshot()));
             var now = time.GetUtcNow();
             var scope = UserScope.Of(user);
@@ -81,7 +87,7 @@ public static class EquipmentEndpoints
     /// <summary>The grain of a known machine, of the right kind; null when the platform has never seen it.</summary>
     internal static async Task<IEquipmentGrain?> FindAsync(IGrainFactory grains, string id)
     {
-        var entry = await grains.GetGrain<IEquipmentDirectoryGrain>(0).Find(id);
+        var entry = await EquipmentShards.Directory(grains, id).Find(id);
         return entry is null ? null : EquipmentGrains.Get(grains, entry);
     }
 

@@ -22,7 +22,7 @@ public sealed record EquipmentView(
     Alert[] OpenAlerts)
 {
     /// <summary>A machine silent for this long is shown as stale (offline).</summary>
-    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(120);
+    public static readonly TimeSpan StaleAfter = EquipmentQuery.DefaultStaleAfter;
 
     public static EquipmentView From(EquipmentSnapshot s, DateTimeOffset now)
     {

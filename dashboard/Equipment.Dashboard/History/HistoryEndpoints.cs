@@ -9,7 +9,7 @@ public static class HistoryEndpoints
     {
         app.MapGet("/api/equipment/{id}/history", async (string id, HttpContext http, IGrainFactory grains, InfluxQueryClient influx, TimeProvider time) =>
         {
-            if (await grains.GetGrain<IEquipmentDirectoryGrain>(0).Find(id) is not { } entry)
+            if (await EquipmentShards.Directory(grains, id).Find(id) is not { } entry)
             {
                 return Results.NotFound(new { code = "not found", message = $"no equipment '{id}'" });
             }

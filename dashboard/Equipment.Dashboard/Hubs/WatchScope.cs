@@ -32,7 +32,7 @@ public static class WatchScope
         var groups = new List<string>(3) { All, "equipment:" + id };
         if (!string.IsNullOrEmpty(group))
         {
-            groups.Add((kind == "tbm" ? "site:" : "fleet:") + group);
+            groups.Add(Contracts.Grains.ScopeItems.Group(kind, group));
             groups.Add(Qualified(id, kind, group));
         }
 
@@ -44,5 +44,5 @@ public static class WatchScope
     /// joins to watch the machine alone, so they stop hearing of it once it moves out of their scope.
     /// </summary>
     public static string Qualified(string id, string kind, string group) =>
-        (kind == "tbm" ? "site:" : "fleet:") + group + "/equipment:" + id;
+        Contracts.Grains.ScopeItems.Group(kind, group) + "/" + Contracts.Grains.ScopeItems.Machine(id);
 }

@@ -4,9 +4,10 @@ using Equipment.Contracts.Messages;
 namespace Equipment.Dashboard.Live;
 
 /// <summary>
-/// Subscribes this dashboard process to the silo's live feed and hands what arrives to every
-/// <see cref="ILiveFeedSink"/>. The subscription is renewed every 20 s, so it survives the feed grain moving
-/// to another silo; each dashboard process subscribes on its own, so every one of them gets every event.
+/// Subscribes this dashboard process to the live feed and hands what arrives to every <see cref="ILiveFeedSink"/>.
+/// The subscription (in <see cref="ILiveFeedGrain"/>) is renewed every 20 s, so it survives that grain moving to
+/// another silo; every silo's fan-out worker then calls this observer directly (alerts one by one, snapshots in
+/// batches); each dashboard process subscribes on its own, so every one of them gets every event.
 /// </summary>
 public sealed class LiveFeedClient(IGrainFactory grains, IEnumerable<ILiveFeedSink> sinks, ILogger<LiveFeedClient> logger)
     : BackgroundService, IEquipmentObserver
@@ -17,6 +18,14 @@ public sealed class LiveFeedClient(IGrainFactory grains, IEnumerable<ILiveFeedSi
     public Task OnAlert(AlertNotice notice) => Fan(s => s.OnAlertAsync(notice));
 
     public Task OnSnapshot(EquipmentSnapshot snapshot) => Fan(s => s.OnSnapshotAsync(snapshot));
+
+    public async Task OnSnapshots(EquipmentSnapshot[] snapshots)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            await Fan(s => s.OnSnapshotAsync(snapshot));
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

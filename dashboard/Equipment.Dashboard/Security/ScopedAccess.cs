@@ -26,9 +26,10 @@ public static class ScopedAccess
     /// <summary>The ids of every known machine within the scope.</summary>
     public static async Task<HashSet<string>> AllowedIdsAsync(IGrainFactory grains, UserScope scope)
     {
-        var entries = await grains.GetGrain<IEquipmentDirectoryGrain>(0).List();
-        var snapshots = await Task.WhenAll(entries.Select(e => EquipmentGrains.Get(grains, e)).OfType<IEquipmentGrain>().Select(g => g.GetSnapshot()));
-        return snapshots.Where(s => scope.Allows(s.Id, s.Kind, s.Group)).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        // Answered by the directory shards from the summaries the twins publish, without calling (or waking) any twin.
+        var query = new EquipmentQuery(null, null, null, null, null, int.MaxValue, scope.Items, DateTimeOffset.UtcNow, EquipmentQuery.DefaultStaleAfter);
+        var pages = await Task.WhenAll(EquipmentShards.AllDirectories(grains).Select(d => d.Query(query)));
+        return pages.SelectMany(p => p.Items).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Whether a snapshot is within the (optional) scope.</summary>

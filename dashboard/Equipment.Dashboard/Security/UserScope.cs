@@ -37,6 +37,5 @@ public sealed class UserScope
     public bool Contains(string item) => Items.Contains(item, StringComparer.Ordinal);
 
     /// <summary>True when a machine of this kind, in this site or fleet, is within the scope.</summary>
-    public bool Allows(string id, string kind, string? group) =>
-        Contains("equipment:" + id) || (!string.IsNullOrEmpty(group) && Contains((kind == "tbm" ? "site:" : "fleet:") + group));
+    public bool Allows(string id, string kind, string? group) => Contracts.Grains.ScopeItems.Allows(Items, id, kind, group);
 }

@@ -3,12 +3,17 @@ using Equipment.Domain.Alerts;
 
 namespace Equipment.Contracts.Grains;
 
-/// <summary>All machines' open alerts and recent history, for <c>GET /api/alerts</c> (key 0, persisted).</summary>
+/// <summary>
+/// One shard of all machines' open alerts and recent history, for <c>GET /api/alerts</c> (key = shard number, see
+/// <see cref="EquipmentShards"/>; persisted).
+/// </summary>
 [Alias("equipment.IAlertBookGrain")]
 public interface IAlertBookGrain : IGrainWithIntegerKey
 {
+    [Orleans.Concurrency.AlwaysInterleave]
     Task Record(AlertNotice notice);
 
     /// <summary>Alerts in a state (<c>active</c>, <c>acknowledged</c>, <c>cleared</c>) or all when null, newest first.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<Alert[]> List(AlertState? state);
 }

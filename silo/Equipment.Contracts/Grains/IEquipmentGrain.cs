@@ -23,7 +23,4 @@ public interface IEquipmentGrain : IGrainWithStringKey
 
     /// <summary>Acknowledges one of this machine's alerts; null when it has no such alert.</summary>
     Task<Equipment.Domain.Alerts.Alert?> Acknowledge(string alertId, string by);
-
-    /// <summary>Re-evaluates time-based rules (offline, run end) without telemetry; called by the directory's sweep.</summary>
-    Task Tick();
 }

@@ -12,4 +12,8 @@ public interface IEquipmentObserver : IGrainObserver
 
     [OneWay]
     Task OnSnapshot(EquipmentSnapshot snapshot);
+
+    /// <summary>A batch of snapshots from one silo's fan-out worker, at most one per machine.</summary>
+    [OneWay]
+    Task OnSnapshots(EquipmentSnapshot[] snapshots);
 }

@@ -5,29 +5,52 @@ using Equipment.Domain.Alerts;
 namespace Equipment.Grains.Grains;
 
 /// <summary>
-/// Every machine's open alerts and the most recent cleared ones, persisted, so the alert list survives a
-/// restart and does not have to ask every twin. Cleared alerts beyond <see cref="MaxCleared"/> age out
-/// here; the full history stays in InfluxDB's <c>alert</c> measurement.
+/// One shard (<see cref="EquipmentShards.AlertShards"/>, by machine id) of every machine's open alerts and the most
+/// recent cleared ones, persisted, so the alert list survives a restart and does not have to ask every twin.
+/// A record completes once a write that includes it is stored; concurrent records share one write (group commit),
+/// so a burst of alerts (a whole fleet going offline) costs a few writes of one shard, not one write of the whole
+/// book per alert. Cleared alerts beyond <see cref="MaxCleared"/> per shard age out here; the full history stays in
+/// InfluxDB's <c>alert</c> measurement, and each twin keeps its own open and recently cleared alerts.
 /// </summary>
 public sealed class AlertBookGrain(
     [PersistentState("alerts", EquipmentStorage.Name)] IPersistentState<AlertBookGrainState> state) : Grain, IAlertBookGrain
 {
-    public const int MaxCleared = 1000;
+    /// <summary>About 1,000 cleared alerts across the shards, as the single book kept.</summary>
+    public const int MaxCleared = (1000 + EquipmentShards.AlertShards - 1) / EquipmentShards.AlertShards;
+
+    private Task? _saving;
+    private bool _dirty;
+    private int _cleared = -1;
 
     public async Task Record(AlertNotice notice)
     {
         var alerts = state.State.Alerts;
-        alerts[notice.Alert.Id] = notice.Alert;
-        var cleared = alerts.Values.Where(a => a.State == AlertState.Cleared).ToList();
-        if (cleared.Count > MaxCleared)
+        if (_cleared < 0)
         {
-            foreach (var old in cleared.OrderBy(a => a.ClearedAt).Take(cleared.Count - MaxCleared))
+            _cleared = alerts.Values.Count(a => a.State == AlertState.Cleared);
+        }
+
+        if (alerts.TryGetValue(notice.Alert.Id, out var before) && before.State == AlertState.Cleared)
+        {
+            _cleared--;
+        }
+
+        alerts[notice.Alert.Id] = notice.Alert;
+        if (notice.Alert.State == AlertState.Cleared)
+        {
+            _cleared++;
+        }
+
+        if (_cleared > MaxCleared)
+        {
+            foreach (var old in alerts.Values.Where(a => a.State == AlertState.Cleared).OrderBy(a => a.ClearedAt).Take(_cleared - MaxCleared).ToList())
             {
                 alerts.Remove(old.Id);
+                _cleared--;
             }
         }
 
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     public Task<Alert[]> List(AlertState? filter) =>
@@ -35,4 +58,25 @@ public sealed class AlertBookGrain(
             .Where(a => filter is null || a.State == filter)
             .OrderByDescending(a => a.ClearedAt ?? a.AcknowledgedAt ?? a.RaisedAt)
             .ToArray());
+
+    private async Task SaveAsync()
+    {
+        _dirty = true;
+        while (true)
+        {
+            if (_saving is { IsCompleted: false } running)
+            {
+                await running;
+                continue;
+            }
+
+            if (!_dirty)
+            {
+                return;
+            }
+
+            _dirty = false;
+            _saving = state.WriteStateAsync();
+        }
+    }
 }

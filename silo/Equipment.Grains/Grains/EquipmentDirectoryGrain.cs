@@ -1,35 +1,65 @@
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Messages;
-using Microsoft.Extensions.Logging;
+using Equipment.Domain.Alerts;
 
 namespace Equipment.Grains.Grains;
 
 /// <summary>
-/// Every machine the platform has seen or registered, so the dashboard can list them without scanning
-/// InfluxDB. Every <see cref="SweepInterval"/> it ticks each twin: that is what notices a machine has gone
-/// silent (the offline rule), closes a parked truck's run and saves twin state, even with no telemetry.
+/// One shard of the machines the platform has seen or registered, with each twin's last summary, so the dashboard
+/// can list, filter, page and count without scanning InfluxDB or calling every twin. It never calls the twins:
+/// they publish to it (on registration, on alert changes, at most every <c>Twins:SummarySeconds</c> while
+/// reporting, and when they deactivate). A new machine is persisted before <see cref="Update"/> completes
+/// ("stored means listed"); summary changes are written at most every <see cref="FlushInterval"/>.
 /// </summary>
 public sealed class EquipmentDirectoryGrain(
     [PersistentState("directory", EquipmentStorage.Name)] IPersistentState<EquipmentDirectoryState> state,
-    ILogger<EquipmentDirectoryGrain> logger) : Grain, IEquipmentDirectoryGrain
+    [PersistentState("summaries", EquipmentStorage.Name)] IPersistentState<EquipmentDirectorySummaries> summaries) : Grain, IEquipmentDirectoryGrain
 {
-    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(30);
+
+    private static readonly Dictionary<string, FieldSnapshot> NoFields = new(StringComparer.Ordinal);
+
+    private SortedDictionary<string, EquipmentSnapshot> _byId = null!;
+    private Task? _saving;
+    private bool _dirty;
+    private Task? _savingSummaries;
+    private bool _summariesDirty;
+    private IGrainTimer? _flush;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(SweepInterval, SweepInterval) { Interleave = true, KeepAlive = true });
+        _byId = new SortedDictionary<string, EquipmentSnapshot>(StringComparer.Ordinal);
+        foreach (var (id, kind) in state.State.Kinds)
+        {
+            _byId[id] = summaries.State.Summaries.TryGetValue(id, out var s) ? s : Empty(id, kind);
+        }
+
         return Task.CompletedTask;
     }
 
-    public async Task Register(EquipmentEntry entry)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (state.State.Kinds.TryGetValue(entry.Id, out var kind) && kind == entry.Kind)
+        if (_summariesDirty)
         {
-            return;
+            await SaveSummariesAsync();
         }
+    }
 
-        state.State.Kinds[entry.Id] = entry.Kind;
-        await state.WriteStateAsync();
+    public Task Register(EquipmentEntry entry) =>
+        state.State.Kinds.TryGetValue(entry.Id, out var kind) && kind == entry.Kind ? Task.CompletedTask : Update(Empty(entry.Id, entry.Kind));
+
+    public async Task Update(EquipmentSnapshot summary)
+    {
+        var known = state.State.Kinds.TryGetValue(summary.Id, out var kind) && kind == summary.Kind;
+        summaries.State.Summaries[summary.Id] = summary;
+        _byId[summary.Id] = summary;
+        _summariesDirty = true;
+        _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, Timeout.InfiniteTimeSpan) { Interleave = true });
+        if (!known)
+        {
+            state.State.Kinds[summary.Id] = summary.Kind;
+            await SaveAsync();
+        }
     }
 
     public Task<int> Count() => Task.FromResult(state.State.Kinds.Count);
@@ -38,24 +68,164 @@ public sealed class EquipmentDirectoryGrain(
         Task.FromResult(state.State.Kinds.TryGetValue(id, out var kind) ? new EquipmentEntry(id, kind) : null);
 
     public Task<EquipmentEntry[]> List() =>
-        Task.FromResult(state.State.Kinds.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new EquipmentEntry(k.Key, k.Value)).ToArray());
+        Task.FromResult(_byId.Values.Select(s => new EquipmentEntry(s.Id, s.Kind)).ToArray());
 
-    private async Task SweepAsync(CancellationToken cancellationToken)
+    public Task<EquipmentPage> Query(EquipmentQuery query)
     {
-        var ticks = state.State.Kinds
-            .Select(k => EquipmentGrains.Get(GrainFactory, new EquipmentEntry(k.Key, k.Value)))
-            .OfType<IEquipmentGrain>()
-            .Select(async g =>
+        var items = new List<EquipmentSnapshot>(Math.Min(query.Limit, 256));
+        var total = 0;
+        foreach (var s in _byId.Values)
+        {
+            if (!Matches(s, query))
             {
-                try
+                continue;
+            }
+
+            total++;
+            if (items.Count < query.Limit && (query.After is null || string.CompareOrdinal(s.Id, query.After) > 0))
+            {
+                items.Add(s);
+            }
+        }
+
+        return Task.FromResult(new EquipmentPage(items.ToArray(), total));
+    }
+
+    public Task<EquipmentCounts> Counts(string[]? scope, DateTimeOffset now)
+    {
+        int tbms = 0, trucks = 0, offline = 0, acknowledged = 0;
+        var severity = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in _byId.Values)
+        {
+            if (scope is not null && !ScopeItems.Allows(scope, s.Id, s.Kind, s.Group))
+            {
+                continue;
+            }
+
+            if (s.Kind == "tbm")
+            {
+                tbms++;
+            }
+            else
+            {
+                trucks++;
+            }
+
+            if (IsOffline(s, now, EquipmentQuery.DefaultStaleAfter))
+            {
+                offline++;
+            }
+
+            if (!string.IsNullOrEmpty(s.Group))
+            {
+                var key = ScopeItems.Group(s.Kind, s.Group);
+                groups[key] = groups.GetValueOrDefault(key) + 1;
+            }
+
+            foreach (var a in s.OpenAlerts ?? [])
+            {
+                if (a.State == AlertState.Acknowledged)
                 {
-                    await g.Tick();
+                    acknowledged++;
                 }
-                catch (Exception e)
+                else if (a.State == AlertState.Active)
                 {
-                    logger.LogWarning("Tick of {Grain} failed: {Message}", g.GetPrimaryKeyString(), e.Message);
+                    var key = a.Severity.ToString().ToLowerInvariant();
+                    severity[key] = severity.GetValueOrDefault(key) + 1;
                 }
-            });
-        await Task.WhenAll(ticks);
+            }
+        }
+
+        return Task.FromResult(new EquipmentCounts(tbms, trucks, offline, severity, acknowledged, groups));
+    }
+
+    private static bool Matches(EquipmentSnapshot s, EquipmentQuery q)
+    {
+        if (q.Kind is not null && s.Kind != q.Kind)
+        {
+            return false;
+        }
+
+        if (q.Group is not null && !string.Equals(s.Group, q.Group, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (q.Scope is not null && !ScopeItems.Allows(q.Scope, s.Id, s.Kind, s.Group))
+        {
+            return false;
+        }
+
+        if (q.Search is { Length: > 0 } search
+            && !s.Id.Contains(search, StringComparison.OrdinalIgnoreCase)
+            && !(s.Name?.Contains(search, StringComparison.OrdinalIgnoreCase) ?? false))
+        {
+            return false;
+        }
+
+        return q.State switch
+        {
+            null => true,
+            "offline" => IsOffline(s, q.Now, q.StaleAfter),
+            "alerting" => s.OpenAlerts is { Length: > 0 },
+            "ok" => !IsOffline(s, q.Now, q.StaleAfter) && s.OpenAlerts is not { Length: > 0 },
+            _ => false,
+        };
+    }
+
+    private static bool IsOffline(EquipmentSnapshot s, DateTimeOffset now, TimeSpan staleAfter) =>
+        s.LastSeen is not { } seen || now - seen > staleAfter;
+
+    private static EquipmentSnapshot Empty(string id, string kind) => new(id, kind, null, null, 0, NoFields, null);
+
+    private Task FlushAsync(CancellationToken cancellationToken)
+    {
+        _flush?.Dispose();
+        _flush = null;
+        return _summariesDirty ? SaveSummariesAsync() : Task.CompletedTask;
+    }
+
+    private async Task SaveSummariesAsync()
+    {
+        _summariesDirty = true;
+        while (true)
+        {
+            if (_savingSummaries is { IsCompleted: false } running)
+            {
+                await running;
+                continue;
+            }
+
+            if (!_summariesDirty)
+            {
+                return;
+            }
+
+            _summariesDirty = false;
+            _savingSummaries = summaries.WriteStateAsync();
+        }
+    }
+
+    /// <summary>One write at a time; every caller returns after a write that includes its change.</summary>
+    private async Task SaveAsync()
+    {
+        _dirty = true;
+        while (true)
+        {
+            if (_saving is { IsCompleted: false } running)
+            {
+                await running;
+                continue;
+            }
+
+            if (!_dirty)
+            {
+                return;
+            }
+
+            _dirty = false;
+            _saving = state.WriteStateAsync();
+        }
     }
 }

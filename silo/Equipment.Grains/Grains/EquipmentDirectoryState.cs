@@ -1,5 +1,6 @@
 namespace Equipment.Grains.Grains;
 
+/// <summary>A directory shard's machines (id → kind): small, and written at once when a machine is new.</summary>
 [GenerateSerializer, Alias("equipment.EquipmentDirectoryState")]
 public sealed class EquipmentDirectoryState
 {

@@ -13,12 +13,30 @@ namespace Equipment.Grains.Grains;
 /// (so interleaved calls never see half of one), its lines and whatever the twin derived (strokes, runs,
 /// KPIs, alert transitions) go to the silo's InfluxDB writer, and the call completes once InfluxDB has
 /// them. Alert transitions are persisted before they are announced, so a silo restart loses none.
-/// Twin state is otherwise saved by the directory's periodic sweep (<see cref="Tick"/>), not per batch.
+/// Each twin keeps its own time: while active, a timer every <c>Twins:TickSeconds</c> re-evaluates the time-based
+/// rules (offline, run end) and saves state at most every <see cref="SaveInterval"/>. An idle twin is deactivated
+/// (saving its state and live values); if something time-based is still due it registers a reminder that wakes it
+/// when it is (see <see cref="WakeDue"/>), so offline is noticed for deactivated machines without any grain visiting
+/// every twin. Snapshots and alert transitions go to this silo's fan-out worker; the summary for lists goes to the
+/// machine's directory shard.
 /// </summary>
-public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvider time, IPersistentState<TState> state)
-    : Grain, IEquipmentGrain
+public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvider time, IPersistentState<TState> state, TwinOptions options)
+    : Grain, IEquipmentGrain, IRemindable
     where TState : EquipmentGrainState, new()
 {
+    /// <summary>The reminder a deactivated twin leaves when time-based work is still due.</summary>
+    public const string WakeReminder = "wake";
+
+    /// <summary>Reminders fire at most once a minute (Orleans' minimum period); a woken twin stops its reminder once nothing is due.</summary>
+    private static readonly TimeSpan WakePeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long past the due time a twin keeps waking to let a rule with a minimum duration complete.</summary>
+    private static readonly TimeSpan WakeGrace = TimeSpan.FromMinutes(3);
+
+    /// <summary>Fields a summary (what lists and the overview cards show) carries; the rest stay with the twin.</summary>
+    private static readonly string[] SummaryFields =
+        ["soc_pct", "speed_kmh", "power_kw", "altitude_m", "chainage_m", "thrust_kn", "torque_knm", "boring"];
+
     /// <summary>Snapshots go to the dashboards at most this often per machine.</summary>
     private static readonly TimeSpan SnapshotInterval = TimeSpan.FromMilliseconds(500);
 
@@ -40,6 +58,8 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     private DateTimeOffset _lastKpi = DateTimeOffset.MinValue;
     private DateTimeOffset _lastSaved = DateTimeOffset.MinValue;
     private IGrainTimer? _snapshotTimer;
+    private DateTimeOffset _lastSummary = DateTimeOffset.MinValue;
+    private bool _receivedSinceActivation;
 
     protected abstract string Kind { get; }
 
@@ -51,8 +71,8 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
 
     protected ITelemetryWriter Writer => writer;
 
-    /// <summary>When this activation last received telemetry; null after a restart until the next batch.</summary>
-    protected DateTimeOffset? LastReceivedAt => _live.LastSeen;
+    /// <summary>When telemetry last arrived (receive time), across deactivations; null before the first batch.</summary>
+    protected DateTimeOffset? LastReceivedAt => _live.LastSeen ?? State.LastReceivedAt;
 
     /// <summary>The site or fleet: the registered one, else the last one telemetry carried.</summary>
     protected string? Group => (Kind == "tbm" ? State.Registration.Site : State.Registration.Fleet) ?? _live.Group;
@@ -60,13 +80,77 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         BuildTwin();
+        if (State.LastLive is { } saved)
+        {
+            _live.Restore(saved);
+        }
+
+        // Spread the twins' ticks over the interval so a silo with thousands of them does not tick them all at once.
+        var tick = TimeSpan.FromSeconds(options.TickSeconds);
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(tick * (0.5 + Random.Shared.NextDouble()), tick) { KeepAlive = false });
         return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_dirty)
+        var shuttingDown = reason.ReasonCode == DeactivationReasonCode.ShuttingDown;
+        try
         {
+            var now = time.GetUtcNow();
+            if (_live.LastSeen is not null)
+            {
+                State.LastLive = _live.ToSnapshot(Id, Kind);
+                _dirty = true;
+            }
+
+            try
+            {
+                if (WakeDue(now) is { } due)
+                {
+                    await this.RegisterOrUpdateReminder(WakeReminder, due > now ? due - now : TimeSpan.FromSeconds(1), WakePeriod);
+                    State.WakeRegistered = true;
+                    _dirty = true;
+                }
+                else if (State.WakeRegistered)
+                {
+                    await StopWakingAsync();
+                }
+            }
+            catch (Exception) when (shuttingDown)
+            {
+                // A stopping silo may have stopped its reminder service first; the state below is still saved, and
+                // the twin's next activation (its next telemetry) decides again.
+            }
+
+            // A whole silo leaving would send thousands of summaries to shards that are leaving too; they flushed already.
+            if (!shuttingDown)
+            {
+                await PublishSummaryAsync(now);
+            }
+        }
+        finally
+        {
+            if (_dirty)
+            {
+                await SaveAsync();
+            }
+        }
+    }
+
+    /// <summary>A deactivated twin's wake-up: evaluate now, and stop the reminder once nothing time-based is due.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != WakeReminder)
+        {
+            return;
+        }
+
+        await TickAsync(CancellationToken.None);
+
+        // A twin that is reporting again leaves the decision to its next deactivation.
+        if (_receivedSinceActivation || WakeDue(time.GetUtcNow()) is null)
+        {
+            await StopWakingAsync();
             await SaveAsync();
         }
     }
@@ -75,6 +159,8 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     {
         var now = time.GetUtcNow();
         _live.Apply(batch.Lines, now);
+        State.LastReceivedAt = now;
+        _receivedSinceActivation = true;
         using var derived = new ByteBuffer(256);
         ApplyToTwin(batch.Lines, derived);
         var events = EvaluateAlerts();
@@ -93,6 +179,10 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
         if (events.Count > 0)
         {
             await AnnounceAsync(events);
+        }
+        else if (now - _lastSummary >= TimeSpan.FromSeconds(options.SummarySeconds))
+        {
+            PublishSummaryAsync(now).Ignore();
         }
 
         await stored;
@@ -145,7 +235,7 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
         return transition.Alert;
     }
 
-    public async Task Tick()
+    private async Task TickAsync(CancellationToken cancellationToken)
     {
         using var derived = new ByteBuffer(256);
         var changed = TickTwin(derived);
@@ -211,16 +301,20 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     private async Task AnnounceAsync(IReadOnlyList<AlertEvent> events)
     {
         await SaveAsync();
-        var book = GrainFactory.GetGrain<IAlertBookGrain>(0);
-        var feed = GrainFactory.GetGrain<ILiveFeedGrain>(0);
+        var book = EquipmentShards.AlertBook(GrainFactory, Id);
+        var fanout = GrainFactory.GetGrain<ILiveFanoutGrain>(0);
+        var recorded = new List<Task>(events.Count);
         foreach (var e in events)
         {
             var notice = new AlertNotice(e.Transition, e.Alert, Kind, Group);
-            await book.Record(notice);
-            await feed.PublishAlert(notice);
+            await fanout.PublishAlert(notice);
+            recorded.Add(book.Record(notice));
         }
 
-        PublishSnapshotSoon(time.GetUtcNow());
+        await Task.WhenAll(recorded);
+        var now = time.GetUtcNow();
+        PublishSnapshotSoon(now);
+        await PublishSummaryAsync(now);
     }
 
     /// <summary>Saves the state; concurrent callers share one write at a time and each returns after a write that includes its change.</summary>
@@ -253,7 +347,7 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
             _registration = null;
         }
 
-        _registration ??= GrainFactory.GetGrain<IEquipmentDirectoryGrain>(0).Register(new EquipmentEntry(Id, Kind));
+        _registration ??= PublishSummaryAsync(time.GetUtcNow());
     }
 
     /// <summary>Coalesces snapshots: one now if the last is old enough, else one when the interval is over.</summary>
@@ -278,6 +372,73 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     private void PublishSnapshot()
     {
         _lastSnapshot = time.GetUtcNow();
-        GrainFactory.GetGrain<ILiveFeedGrain>(0).PublishSnapshot(Snapshot()).Ignore();
+        GrainFactory.GetGrain<ILiveFanoutGrain>(0).PublishSnapshot(Snapshot()).Ignore();
     }
+
+    /// <summary>The trimmed snapshot the directory shard keeps for lists, filters and the overview's counts.</summary>
+    private Task PublishSummaryAsync(DateTimeOffset now)
+    {
+        _lastSummary = now;
+        var full = Snapshot();
+        var fields = new Dictionary<string, FieldSnapshot>(StringComparer.Ordinal);
+        foreach (var name in SummaryFields)
+        {
+            if (full.Fields.TryGetValue(name, out var f))
+            {
+                fields[name] = f;
+            }
+        }
+
+        var truck = full.Truck is { } t ? new Equipment.Domain.Truck.TruckKpis { RoutePosition = t.RoutePosition, Range = t.Range } : null;
+        return EquipmentShards.Directory(GrainFactory, Id).Update(full with { Fields = fields, Truck = truck });
+    }
+
+    private async Task StopWakingAsync()
+    {
+        if (await this.GetReminder(WakeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        State.WakeRegistered = false;
+        _dirty = true;
+    }
+
+    /// <summary>
+    /// When a deactivated twin must next evaluate its time-based rules, or null when nothing is due: an enabled
+    /// stale (offline) rule that has not raised yet, or (trucks) an open run, and only until a few minutes past
+    /// the moment the rule could decide. Whether the machine is then offline is still the alert engine's call.
+    /// </summary>
+    protected DateTimeOffset? WakeDue(DateTimeOffset now)
+    {
+        if (LastReceivedAt is not { } last)
+        {
+            return null;
+        }
+
+        var open = OpenAlerts.Select(a => a.RuleId).ToHashSet(StringComparer.Ordinal);
+        DateTimeOffset? due = null;
+        foreach (var rule in Rules)
+        {
+            if (rule.Enabled && rule.Kind == AlertRuleKind.Stale && !open.Contains(rule.Id))
+            {
+                var at = last + TimeSpan.FromSeconds(rule.StaleAfterS + rule.MinDurationS + 1);
+                due = due is null || at < due ? at : due;
+            }
+        }
+
+        if (TimeWorkDue(last) is { } work)
+        {
+            due = due is null || work < due ? work : due;
+        }
+
+        return due is { } d && now < d + WakeGrace ? d : null;
+    }
+
+    protected abstract IReadOnlyList<AlertRule> Rules { get; }
+
+    protected abstract IReadOnlyList<Alert> OpenAlerts { get; }
+
+    /// <summary>When kind-specific time-based work (a truck's run end) falls due after the last telemetry, if any.</summary>
+    protected virtual DateTimeOffset? TimeWorkDue(DateTimeOffset lastReceived) => null;
 }

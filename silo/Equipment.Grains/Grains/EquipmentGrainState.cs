@@ -8,4 +8,16 @@ public class EquipmentGrainState
 {
     [Id(0)]
     public EquipmentRegistration Registration { get; set; } = new();
+
+    /// <summary>When telemetry last arrived (receive time): the offline rule's clock across deactivations.</summary>
+    [Id(1)]
+    public DateTimeOffset? LastReceivedAt { get; set; }
+
+    /// <summary>Whether a wake-up reminder is registered, so a twin with nothing due does not ask the reminder table.</summary>
+    [Id(2)]
+    public bool WakeRegistered { get; set; }
+
+    /// <summary>The live state (last value of every field) as of the last deactivation, restored on activation.</summary>
+    [Id(3)]
+    public EquipmentSnapshot? LastLive { get; set; }
 }

@@ -1,40 +1,54 @@
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Messages;
-using Microsoft.Extensions.Logging;
-using Orleans.Utilities;
 
 namespace Equipment.Grains.Grains;
 
-/// <summary>Fans alerts and snapshots out to the dashboards' observers; a subscription lapses after a minute unless renewed.</summary>
-public sealed class LiveFeedGrain(ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
+/// <summary>
+/// The dashboards' subscriptions (key 0); a subscription lapses after <see cref="Expiry"/> unless renewed. The
+/// per-silo fan-out workers read the list and call the observers, so this grain is off the per-sample path.
+/// </summary>
+public sealed class LiveFeedGrain(TimeProvider time) : Grain, ILiveFeedGrain
 {
-    private readonly ObserverManager<IEquipmentObserver> _observers = new(TimeSpan.FromMinutes(1), logger);
+    public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<IEquipmentObserver, DateTimeOffset> _observers = [];
 
     public Task Subscribe(IEquipmentObserver observer)
     {
-        _observers.Subscribe(observer, observer);
+        _observers[observer] = time.GetUtcNow();
         return Task.CompletedTask;
     }
 
     public Task Unsubscribe(IEquipmentObserver observer)
     {
-        _observers.Unsubscribe(observer);
+        _observers.Remove(observer);
         return Task.CompletedTask;
     }
 
-    public Task PublishSnapshot(EquipmentSnapshot snapshot)
+    public Task<IEquipmentObserver[]> Observers()
     {
-        if (_observers.Count > 0)
+        var now = time.GetUtcNow();
+        foreach (var expired in _observers.Where(o => now - o.Value > Expiry).Select(o => o.Key).ToList())
         {
-            _observers.Notify(o => o.OnSnapshot(snapshot));
+            _observers.Remove(expired);
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(_observers.Keys.ToArray());
     }
 
-    public Task PublishAlert(AlertNotice notice)
+    public async Task PublishSnapshot(EquipmentSnapshot snapshot)
     {
-        _observers.Notify(o => o.OnAlert(notice));
-        return Task.CompletedTask;
+        foreach (var o in await Observers())
+        {
+            o.OnSnapshot(snapshot).Ignore();
+        }
+    }
+
+    public async Task PublishAlert(AlertNotice notice)
+    {
+        foreach (var o in await Observers())
+        {
+            o.OnAlert(notice).Ignore();
+        }
     }
 }

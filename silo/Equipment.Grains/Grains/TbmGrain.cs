@@ -15,8 +15,9 @@ public sealed class TbmGrain(
     ITelemetryWriter writer,
     TimeProvider time,
     IOptions<AlertRuleSettings> rules,
+    IOptions<TwinOptions> twins,
     [PersistentState("twin", EquipmentStorage.Name)] IPersistentState<TbmGrainState> state)
-    : EquipmentGrain<TbmGrainState>(writer, time, state), ITbmGrain
+    : EquipmentGrain<TbmGrainState>(writer, time, state, twins.Value), ITbmGrain
 {
     private TbmTwin _twin = null!;
 
@@ -56,6 +57,10 @@ public sealed class TbmGrain(
             }
         }
     }
+
+    protected override IReadOnlyList<AlertRule> Rules => _twin.Rules;
+
+    protected override IReadOnlyList<Alert> OpenAlerts => _twin.OpenAlerts;
 
     protected override IReadOnlyList<AlertEvent> EvaluateAlerts() => _twin.EvaluateAlerts(LastReceivedAt);
 

@@ -16,8 +16,9 @@ public sealed class TruckGrain(
     ITelemetryWriter writer,
     TimeProvider time,
     IOptions<AlertRuleSettings> rules,
+    IOptions<TwinOptions> twins,
     [PersistentState("twin", EquipmentStorage.Name)] IPersistentState<TruckGrainState> state)
-    : EquipmentGrain<TruckGrainState>(writer, time, state), ITruckGrain
+    : EquipmentGrain<TruckGrainState>(writer, time, state, twins.Value), ITruckGrain
 {
     private TruckTwin _twin = null!;
 
@@ -51,6 +52,10 @@ public sealed class TruckGrain(
         }
     }
 
+    /// <summary>A stopped truck's open run closes <see cref="AltitudeRunTracker.StopDuration"/> after it stopped.</summary>
+    protected override DateTimeOffset? TimeWorkDue(DateTimeOffset lastReceived) =>
+        State.Twin.Runs.Open is { StoppedSince: { } since } ? since + AltitudeRunTracker.StopDuration + TimeSpan.FromSeconds(1) : null;
+
     protected override bool TickTwin(ByteBuffer derived)
     {
         if (_twin.Tick() is not { } closed)
@@ -61,6 +66,10 @@ public sealed class TruckGrain(
         WriteRun(closed, derived);
         return true;
     }
+
+    protected override IReadOnlyList<AlertRule> Rules => _twin.Rules;
+
+    protected override IReadOnlyList<Alert> OpenAlerts => _twin.OpenAlerts;
 
     protected override IReadOnlyList<AlertEvent> EvaluateAlerts() => _twin.EvaluateAlerts(LastReceivedAt);
 

@@ -70,14 +70,39 @@ public static class SiloHostingExtensions
             silo.AddMemoryGrainStorage(EquipmentStorage.Name);
         }
 
+        // Deactivated twins that still have something time-based due (offline, run end) leave a reminder.
+        if (cluster.Storage == "redis")
+        {
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(cluster.Redis));
+        }
+        else
+        {
+            silo.UseInMemoryReminderService();
+        }
+
+        var twins = silo.Configuration.GetSection(TwinOptions.Section).Get<TwinOptions>() ?? new TwinOptions();
+        silo.Services.AddOptions<TwinOptions>().BindConfiguration(TwinOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        silo.Configure<Orleans.Configuration.GrainCollectionOptions>(o =>
+        {
+            // Idle twins go away (their state is saved on the way out), so idle cost follows traffic, not fleet size.
+            o.ClassSpecificCollectionAge[typeof(TruckGrain).FullName!] = TimeSpan.FromMinutes(twins.IdleMinutes);
+            o.ClassSpecificCollectionAge[typeof(TbmGrain).FullName!] = TimeSpan.FromMinutes(twins.IdleMinutes);
+        });
+
         silo.Services.AddSerializer(s => s.AddDomainTypes());
 
         // Orleans' own dashboard (silos, grains, calls) for the platform's operators; the dashboard process serves it.
         silo.AddDashboard();
         silo.Services.AddOptions<AlertRuleSettings>().BindConfiguration(AlertRuleSettings.Section);
 
-        // The directory's sweep is what notices silent machines, so it runs from start, not from the first call.
-        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IEquipmentDirectoryGrain>(0).Count());
+        // Call counting only when asked for (the scale benchmark's --silos mode).
+        if (silo.Configuration.GetSection(DiagnosticsOptions.Section).Get<DiagnosticsOptions>()?.CallCountsFile is { Length: > 0 })
+        {
+            silo.Services.AddOptions<DiagnosticsOptions>().BindConfiguration(DiagnosticsOptions.Section);
+            silo.Services.AddSingleton<CallCounter>();
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(sp => sp.GetRequiredService<CallCounter>());
+            silo.Services.AddHostedService(sp => sp.GetRequiredService<CallCounter>());
+        }
         return silo;
     }
 

@@ -137,6 +137,32 @@ public sealed class LiveState
         return new EquipmentSnapshot(id, kind, Group, LastSeen, Points, fields, LastMeasuredNs == long.MinValue ? null : FromNs(LastMeasuredNs));
     }
 
+    /// <summary>Seeds an empty live state with what a previous activation saved, so a woken twin still shows its last values.</summary>
+    public void Restore(EquipmentSnapshot saved)
+    {
+        if (LastSeen is not null)
+        {
+            return;
+        }
+
+        foreach (var (key, f) in saved.Fields)
+        {
+            ref var slot = ref Slot(key);
+            slot.TimeNs = (f.Time - DateTimeOffset.UnixEpoch).Ticks * 100;
+            slot.Text = f.Text;
+            slot.Number = f.Number ?? 0;
+            slot.Kind = f.Number is not null ? FieldKind.Number
+                : f.Boolean is { } b ? (b ? FieldKind.True : FieldKind.False)
+                : FieldKind.Text;
+        }
+
+        Group = saved.Group;
+        _groupUtf8 = saved.Group is null ? [] : System.Text.Encoding.UTF8.GetBytes(saved.Group);
+        Points = saved.PointsReceived;
+        LastMeasuredNs = saved.LastMeasured is { } m ? (m - DateTimeOffset.UnixEpoch).Ticks * 100 : long.MinValue;
+        LastSeen = saved.LastSeen;
+    }
+
     public static DateTimeOffset FromNs(long ns) =>
         DateTimeOffset.UnixEpoch.AddTicks(ns / 100);
 

@@ -124,6 +124,41 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
     }
 
     [Fact]
+    public async Task Offline_TwinDeactivatedWhileSilent_ReminderWakesItAndRaisesOfflineWithoutAnyCall()
+    {
+        var id = "wake-truck-" + Guid.NewGuid().ToString("N")[..8];
+        using var put = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{id}", new
+        {
+            kind = "truck",
+            fleet = "wake",
+            rules = new[] { new { ruleId = "offline", staleAfterS = 8.0 } },
+        });
+        put.StatusCode.Should().Be(HttpStatusCode.OK);
+        await Post($"truck,id={id},fleet=wake soc_pct=81,speed_kmh=0");
+
+        // Deactivate every idle activation (the twin included), as Orleans' collector does after Twins:IdleMinutes.
+        var management = platform.Cluster.Client.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        var stats = await management.GetDetailedGrainStatistics();
+        stats.Where(s => s.GrainId.Key.ToString() == id).Should().BeEmpty("the silent twin was deactivated");
+
+        // Nothing calls the twin (the alert list is read from the alert book's shards), yet it raises offline itself.
+        var offline = await Eventually(async () => (await Alerts("active")).SingleOrDefault(a => a.GetProperty("equipmentId").GetString() == id && a.GetProperty("ruleId").GetString() == "offline"), TimeSpan.FromSeconds(90));
+        offline.GetProperty("severity").GetString().Should().Be("major");
+
+        // The directory's summary (what the paged list shows) carries the alert and the last values kept across the deactivation.
+        var page = await Eventually(async () =>
+        {
+            var body = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/equipment?fleet=wake&q={id}&state=alerting");
+            return body.GetProperty("total").GetInt32() == 1 ? body : default;
+        });
+        var item = page.GetProperty("items")[0];
+        item.GetProperty("id").GetString().Should().Be(id);
+        item.GetProperty("fields").GetProperty("soc_pct").GetProperty("value").GetDouble().Should().Be(81);
+        item.GetProperty("openAlerts").EnumerateArray().Select(a => a.GetProperty("ruleId").GetString()).Should().Contain("offline");
+    }
+
+    [Fact]
     public async Task CutterWear_TwoInspectionsAroundTenMinutesOfBoring_RatesAndProjectionFromRolledDistance()
     {
         var id = "wear-tbm-" + Guid.NewGuid().ToString("N")[..8];
@@ -328,9 +363,11 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
         (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/alerts?state={state}")).EnumerateArray().ToList();
 
     /// <summary>Retries while the cluster settles (e.g. after a silo restart), up to 30 s.</summary>
-    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
+    private static Task<T> Eventually<T>(Func<Task<T?>> attempt) => Eventually(attempt, TimeSpan.FromSeconds(30));
+
+    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow + timeout;
         Exception? last = null;
         while (DateTime.UtcNow < deadline)
         {
@@ -349,7 +386,7 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
             await Task.Delay(200);
         }
 
-        throw new TimeoutException("condition not met within 30 s", last);
+        throw new TimeoutException($"condition not met within {timeout.TotalSeconds} s", last);
     }
 
     private static double Ratio(double p, double f, double t, int n, double r, double d, double m0)

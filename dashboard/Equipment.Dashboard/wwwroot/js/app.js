@@ -1,7 +1,7 @@
 // Shell: sign-in gate, header (navigation, machine switcher, range picker, live state) and hash routing.
-import { session } from './api.js';
+import { session, api } from './api.js';
 import { connect, disconnect, reload } from './live.js';
-import { store, subscribe, setRange, openAlerts, machines } from './store.js';
+import { store, subscribe, setRange, openAlerts, machines, putEquipment } from './store.js';
 import { esc, displayName } from './format.js';
 import * as overview from './views/overview.js';
 import * as tbm from './views/tbm.js';
@@ -27,6 +27,10 @@ async function route() {
   root.innerHTML = '';
   root.dataset.view = name;
   if (name !== 'signin') await start();
+  // A large fleet is not loaded whole: a machine view fetches its machine first.
+  if ((name === 'tbm' || name === 'truck') && params[0] && !store.equipment.has(params[0])) {
+    await api(`/api/equipment/${encodeURIComponent(params[0])}`).then(putEquipment).catch(() => {});
+  }
   cleanup = view.render(root, params, query) || null;
 }
 

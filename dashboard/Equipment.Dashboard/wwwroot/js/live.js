@@ -10,17 +10,28 @@ function setState(state) {
   emit('connection', state);
 }
 
-/** Loads machines and alerts over REST; called at start and after every reconnect, since pushes may have been missed. */
+/** Past this many machines the tab keeps only what it shows (pages, the open machine), not the whole fleet. */
+export const FULL_LOAD_LIMIT = 1000;
+
+/**
+ * Loads machines and alerts over REST; called at start and after every reconnect, since pushes may have been missed.
+ * A small fleet is loaded whole (every view can then switch machines at once); a large one only as counts, with the
+ * overview paging through the server's list and machine views loading their machine (store.partial).
+ */
 export async function reload() {
-  const [equipment, alerts] = await Promise.all([api('/api/equipment'), loadAlerts()]);
+  const counts = await api('/api/equipment/summary').catch(() => null);
+  store.counts = counts;
+  store.partial = !!counts && counts.tbms + counts.trucks > FULL_LOAD_LIMIT;
+  const [equipment, alerts] = await Promise.all([store.partial ? [] : api('/api/equipment'), loadAlerts()]);
   for (const view of equipment) putEquipment(view);
   for (const alert of alerts) mergeAlert(alert, false);
   emit('reload');
 }
 
 async function loadAlerts() {
-  // Without a state filter the alert book returns open and recently cleared alerts, newest first.
-  return api('/api/alerts').catch(() => []);
+  // Without a state filter the alert book returns open and recently cleared alerts, newest first; a large fleet's
+  // tab keeps the newest few hundred (the overview's counts come from /api/equipment/summary).
+  return api(store.partial ? '/api/alerts?limit=500' : '/api/alerts').catch(() => []);
 }
 
 export async function connect() {

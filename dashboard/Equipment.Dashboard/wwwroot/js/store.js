@@ -6,6 +6,8 @@ export const store = {
   equipment: new Map(),
   alerts: new Map(),
   route: null,
+  counts: null, // GET /api/equipment/summary, refreshed by the overview
+  partial: false, // true when the fleet is too large to load whole (see live.js)
   range: localStorage.getItem('equipment.range') || '6h',
 };
 

@@ -1,29 +1,90 @@
 // Overview: every site and fleet at a glance, live.
 import { store, subscribe, machines, openAlerts } from '../store.js';
+import { api } from '../api.js';
 import { esc, num, field, ago, displayName, SEVERITIES } from '../format.js';
 import { loadRoute, profileSvg } from '../route.js';
+
+// The cards are one page of the server's list (GET /api/equipment?limit=…&q=…&kind=…&state=…&cursor=…), answered
+// from the directory shards; the tiles come from GET /api/equipment/summary when the fleet is too large to hold in
+// the tab. So the first screen costs two small requests and one page of cards, whether 20 or 20,000 machines exist.
+const PAGE = 100;
 
 export function render(root) {
   root.innerHTML = `
     <div class="page-head"><div><h1>Operations overview</h1><p class="sub">Tunnel boring machines by site, trucks by fleet · live</p></div></div>
     <div class="summary" id="summary"></div>
-    <div class="ov-layout"><div id="groups"></div><aside class="panel feed"><h2>Open alerts</h2><div id="feed"></div><a class="more" href="#/alerts">All alerts →</a></aside></div>`;
+    <div class="ov-layout"><div><form class="ov-filter" id="filter" role="search">
+      <input type="search" name="q" placeholder="Search id or name" aria-label="Search machines" autocomplete="off">
+      <select name="kind" aria-label="Kind"><option value="">all kinds</option><option value="tbm">TBMs</option><option value="truck">trucks</option></select>
+      <select name="state" aria-label="State"><option value="">any state</option><option value="alerting">with open alerts</option><option value="offline">offline</option><option value="ok">ok</option></select>
+      <span class="muted" id="page-info"></span>
+      <button type="button" id="prev" disabled>‹ Prev</button><button type="button" id="next" disabled>Next ›</button>
+    </form><div id="groups"></div></div><aside class="panel feed"><h2>Open alerts</h2><div id="feed"></div><a class="more" href="#/alerts">All alerts →</a></aside></div>`;
   let route = null;
+  let disposed = false;
+  const page = { items: new Map(), ids: [], total: 0, next: null, cursors: [null], loading: null, loaded: false };
+  const form = root.querySelector('#filter');
+  const params = () => {
+    const p = new URLSearchParams({ limit: String(PAGE) });
+    for (const key of ['q', 'kind', 'state']) { const v = form.elements[key].value.trim(); if (v) p.set(key, v); }
+    const cursor = page.cursors[page.cursors.length - 1];
+    if (cursor) p.set('cursor', cursor);
+    return p;
+  };
+  const load = async () => {
+    const started = performance.now();
+    const body = await api(`/api/equipment?${params()}`).catch(() => null);
+    if (disposed || !body) return;
+    page.items = new Map(body.items.map((m) => [m.id, m]));
+    page.ids = body.items.map((m) => m.id);
+    page.total = body.total;
+    page.next = body.nextCursor;
+    page.loaded = true;
+    draw();
+    window.__overviewPageMs = performance.now() - started;
+  };
+  const reloadPage = () => { if (!page.loading) page.loading = load().finally(() => { page.loading = null; }); return page.loading; };
+  const refreshCounts = async () => {
+    if (!store.partial) return;
+    const counts = await api('/api/equipment/summary').catch(() => null);
+    if (counts && !disposed) { store.counts = counts; drawSummary(); }
+  };
   loadRoute('g318').then((r) => { route = r; draw(); }).catch(() => {});
   let queued = false;
+  const view = (id) => store.equipment.get(id) || page.items.get(id);
+  const drawSummary = () => { root.querySelector('#summary').innerHTML = summary(); };
   const draw = () => {
     queued = false;
-    root.querySelector('#summary').innerHTML = summary();
-    root.querySelector('#groups').innerHTML = groups(route);
+    drawSummary();
+    root.querySelector('#groups').innerHTML = page.loaded ? groups(page.ids.map(view).filter(Boolean), route) : '<div class="empty">Loading…</div>';
     root.querySelector('#feed').innerHTML = feed();
+    const first = (page.cursors.length - 1) * PAGE;
+    root.querySelector('#page-info').textContent = page.total ? `${first + 1}–${first + page.ids.length} of ${page.total}` : '';
+    root.querySelector('#prev').disabled = page.cursors.length < 2;
+    root.querySelector('#next').disabled = !page.next;
+    root.dataset.ready = page.loaded ? '1' : '';
   };
+  let searchTimer = null;
+  form.addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(() => { page.cursors = [null]; reloadPage(); }, 250); });
+  form.addEventListener('submit', (e) => e.preventDefault());
+  root.querySelector('#next').addEventListener('click', () => { if (page.next) { page.cursors.push(page.next); reloadPage(); } });
+  root.querySelector('#prev').addEventListener('click', () => { if (page.cursors.length > 1) { page.cursors.pop(); reloadPage(); } });
   draw();
-  const timer = setInterval(draw, 5000); // "x s ago" and stale marks age without pushes
-  const off = subscribe(() => { if (!queued) { queued = true; requestAnimationFrame(draw); } });
-  return () => { off(); clearInterval(timer); };
+  reloadPage();
+  // "x s ago" and stale marks age without pushes; the page and the counts follow machines that came or went.
+  const timer = setInterval(() => { reloadPage(); refreshCounts(); }, 5000);
+  let countsQueued = null;
+  const off = subscribe((kind, payload) => {
+    // A machine not on a page that still has room (e.g. one that just reported for the first time): fetch the page again.
+    if (kind === 'equipment' && !page.items.has(payload.id) && page.loaded && page.ids.length < PAGE && !page.next) setTimeout(reloadPage, 300);
+    if (kind === 'alert' && store.partial && !countsQueued) countsQueued = setTimeout(() => { countsQueued = null; refreshCounts(); }, 500);
+    if (!queued) { queued = true; requestAnimationFrame(draw); }
+  });
+  return () => { disposed = true; off(); clearInterval(timer); clearTimeout(searchTimer); clearTimeout(countsQueued); };
 }
 
 function summary() {
+  if (store.partial && store.counts) return countsSummary(store.counts);
   const all = machines();
   const stale = all.filter((m) => m.stale).length;
   const open = openAlerts();
@@ -37,6 +98,19 @@ function summary() {
     <div class="tile ${stale ? 'sev-major on' : ''}"><b>${stale}</b><span>offline</span></div>
     <div class="tile-sep"></div>${bySeverity}
     <div class="tile"><b>${open.filter((a) => a.state === 'acknowledged').length}</b><span>acknowledged</span></div>`;
+}
+
+function countsSummary(c) {
+  const bySeverity = SEVERITIES.map((s) => {
+    const n = c.alerts.active[s] || 0;
+    return `<a class="tile sev-${s}${n ? ' on' : ''}" href="#/alerts?severity=${s}" data-severity-count="${s}"><b>${n}</b><span>${s}</span></a>`;
+  }).join('');
+  return `
+    <div class="tile"><b data-count="tbms">${c.tbms}</b><span>TBMs</span></div>
+    <div class="tile"><b data-count="trucks">${c.trucks}</b><span>trucks</span></div>
+    <div class="tile ${c.offline ? 'sev-major on' : ''}"><b data-count="offline">${c.offline}</b><span>offline</span></div>
+    <div class="tile-sep"></div>${bySeverity}
+    <div class="tile"><b>${c.alerts.acknowledged}</b><span>acknowledged</span></div>`;
 }
 
 const RANK = { critical: 0, major: 1, minor: 2, warning: 3 };
@@ -54,9 +128,8 @@ function feed() {
   }).join('') + (open.length > 9 ? `<div class="muted small-note">+ ${open.length - 9} more</div>` : '');
 }
 
-function groups(route) {
-  const all = machines();
-  if (all.length === 0) return '<div class="empty">No machines have reported yet. Telemetry posted to the gateway appears here within a second.</div>';
+function groups(all, route) {
+  if (all.length === 0) return '<div class="empty">No machines match. Telemetry posted to the gateway appears here within seconds.</div>';
   const sections = [];
   const bySite = groupBy(all.filter((m) => m.kind === 'tbm'), (m) => m.site || 'Unassigned site');
   for (const [site, list] of bySite) sections.push(section(`Site · ${site}`, list.map(tbmCard).join('')));
@@ -76,7 +149,7 @@ function groupBy(list, key) {
 }
 
 function alertChips(m) {
-  const open = openAlerts().filter((a) => a.equipmentId === m.id);
+  const open = store.partial ? (m.openAlerts || []) : openAlerts().filter((a) => a.equipmentId === m.id);
   if (!open.length) return '<span class="chip ok">no open alerts</span>';
   return SEVERITIES.map((s) => {
     const n = open.filter((a) => a.severity === s).length;
