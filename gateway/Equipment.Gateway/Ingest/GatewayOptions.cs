@@ -34,9 +34,16 @@ public sealed class GatewayOptions
     [Range(4096, 1L << 40)]
     public long SpoolSegmentBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>Spooled requests being delivered to the grains at once.</summary>
+    /// <summary>
+    /// Coalesced delivery batches in flight at once. Fewer means larger batches (fewer grain calls and InfluxDB
+    /// writes per point) at a little more delay; while they are all in flight, records wait on disk.
+    /// </summary>
     [Range(1, 1024)]
-    public int DeliveryConcurrency { get; set; } = 16;
+    public int DeliveryConcurrency { get; set; } = 4;
+
+    /// <summary>Line bytes the deliverer reads into one batch at most (it takes every record waiting up to this).</summary>
+    [Range(1024, 1L << 30)]
+    public long DeliveryBatchBytes { get; set; } = 4L * 1024 * 1024;
 
     /// <summary>
     /// When a write is answered 204: <c>Spooled</c> (default) once it is fsynced in the spool, which is durable

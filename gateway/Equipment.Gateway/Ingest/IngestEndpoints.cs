@@ -1,4 +1,6 @@
 using Equipment.Contracts.Hosting;
+using Equipment.Contracts.Metrics;
+using Equipment.Gateway.Metrics;
 using Equipment.Gateway.Spool;
 using Equipment.Telemetry.Ingest;
 using Microsoft.Extensions.Options;
@@ -24,7 +26,9 @@ public static class IngestEndpoints
         builder.Services.AddSingleton<FieldTypeRegistry>();
         builder.Services.AddSingleton<IngestParser>();
         builder.Services.AddSingleton<IngestDispatcher>();
+        builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<IngestStatistics>();
+        builder.Services.AddEquipmentMetrics("equipment-gateway", GatewayMetrics.MeterName);
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<WriteEndpoint>();
         builder.Services.AddSingleton(sp =>
@@ -32,7 +36,9 @@ public static class IngestEndpoints
             var o = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
             // Relative to the working directory, not the content root: that is the bin folder, which a clean or rebuild may wipe.
             var directory = Path.GetFullPath(o.SpoolDirectory);
-            return new WriteAheadSpool(directory, o.MaxSpoolBytes, o.SpoolSegmentBytes, sp.GetRequiredService<ILogger<WriteAheadSpool>>(), sp.GetRequiredService<TimeProvider>());
+            var spool = new WriteAheadSpool(directory, o.MaxSpoolBytes, o.SpoolSegmentBytes, sp.GetRequiredService<ILogger<WriteAheadSpool>>(), sp.GetRequiredService<TimeProvider>());
+            sp.GetRequiredService<GatewayMetrics>().Observe(spool);
+            return spool;
         });
         // Opens (and recovers) the spool at start, before the first request, and delivers it from then on.
         builder.Services.AddHostedService<SpoolDeliverer>();
@@ -58,8 +64,27 @@ public static class IngestEndpoints
                 ? Results.Json(new { status = "ready", cluster = cluster ? "reachable" : "unreachable" })
                 : Results.Json(new { status = "unavailable", cluster = cluster ? "reachable" : "unreachable", spool = spool.Status().Error ?? "spool directory missing" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
-        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool, IngestDispatcher dispatcher) =>
-            Results.Json(new { s.Points, s.Requests, s.Refused, s.Throttled, s.Unavailable, Spool = spool.Status(), DeliveryRetries = dispatcher.Retries }));
+        // A view of the same instruments /metrics exports.
+        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool, GatewayMetrics m) => Results.Json(new
+        {
+            s.Points,
+            s.Requests,
+            s.Refused,
+            s.Throttled,
+            s.Unavailable,
+            Spool = spool.Status(),
+            DeliveryRetries = m.Totals.Sum(GatewayMetrics.DeliveryRetriesName),
+            Delivery = new
+            {
+                Records = m.Totals.Count(GatewayMetrics.DeliveryLagName),
+                Batches = m.Totals.Count(GatewayMetrics.DeliveryBatchPointsName),
+                LagP50Seconds = m.Totals.Quantile(GatewayMetrics.DeliveryLagName, 0.5),
+                LagP99Seconds = m.Totals.Quantile(GatewayMetrics.DeliveryLagName, 0.99),
+                GrainCalls = m.Totals.Count(GatewayMetrics.GrainCallDurationName),
+                GrainCallP99Seconds = m.Totals.Quantile(GatewayMetrics.GrainCallDurationName, 0.99),
+            },
+        }));
+        app.MapEquipmentMetrics();
         return app;
     }
 }
