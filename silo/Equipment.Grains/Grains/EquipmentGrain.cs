@@ -34,6 +34,9 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     /// </summary>
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(60);
 
+    /// <summary>Gateway spools whose applied position a twin keeps (one per gateway normally).</summary>
+    private const int MaxSpools = 32;
+
     private readonly LiveState _live = new();
     private Task? _registration;
     private Task? _saving;
@@ -235,6 +238,12 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
         if (first > 0)
         {
             Metrics.RedeliveredRecords.Add(first);
+        }
+
+        if (State.AppliedPositions.Count >= MaxSpools && !State.AppliedPositions.ContainsKey(spool))
+        {
+            // A spool is new only when a gateway's spool folder is new, so past 32 most are long gone; which one goes hardly matters.
+            State.AppliedPositions.Remove(State.AppliedPositions.MinBy(p => p.Value).Key);
         }
 
         State.AppliedPositions[spool] = positions[^1];
