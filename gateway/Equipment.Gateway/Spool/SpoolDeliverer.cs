@@ -9,11 +9,13 @@ namespace Equipment.Gateway.Spool;
 
 /// <summary>
 /// Delivers the spool to the grains at the rate of the data, not of the requests: it reads every record that is
-/// waiting (up to <see cref="GatewayOptions.DeliveryBatchBytes"/>), groups their lines per machine in log order
-/// and makes one grain call per machine for the lot. Up to <see cref="GatewayOptions.DeliveryConcurrency"/> such
-/// batches are in flight; while they are, records pile up and the next batch is larger, so batches grow with
-/// the load on their own. A machine's call of one batch starts only after its call of the previous batch
-/// completed, so its twin sees its records in log order (which the twin's applied-position check relies on).
+/// waiting (up to <see cref="GatewayOptions.DeliveryBatchBytes"/>) and groups their lines per machine in log
+/// order. <c>PerSilo</c> (default): the batch goes in a few calls to the silos' ingest worker, which hands each
+/// machine's lines to its twin inside the cluster, one batch at a time; while it is in flight records pile up
+/// and the next batch is larger, so batches grow with the load on their own. <c>PerMachine</c>: one grain call
+/// per machine per batch, up to <see cref="GatewayOptions.DeliveryConcurrency"/> batches in flight, a machine's
+/// call of one batch starting only after its call of the previous one completed. Either way a twin sees its
+/// records in log order (which its applied-position check relies on).
 /// The delivered position (and the durable checkpoint after it) moves past a batch once every call of it
 /// completed, i.e. InfluxDB stored its lines.
 /// <para>
@@ -36,6 +38,7 @@ public sealed class SpoolDeliverer(
     private readonly Dictionary<(EquipmentKind Kind, string Id), Task> _lastCalls = [];
     private long _failures;
     private long _batches;
+    private Task _previousBatch = Task.CompletedTask;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,6 +51,7 @@ public sealed class SpoolDeliverer(
         var completer = CompleteInOrderAsync(window.Reader, stoppingToken);
         var checkpoints = spool.RunCheckpointsAsync(stoppingToken);
         using var reader = spool.OpenReader();
+        var perSilo = options.Value.DeliveryCalls == "PerSilo";
         try
         {
             while (true)
@@ -56,7 +60,13 @@ public sealed class SpoolDeliverer(
                 while (Collect(reader) is { } batch)
                 {
                     // Bounded: with DeliveryConcurrency batches in flight the reader waits, and the rest stays on disk.
-                    await window.Writer.WriteAsync((batch, DeliverAsync(batch, stoppingToken)), stoppingToken);
+                    var delivery = DeliverAsync(batch, stoppingToken);
+                    await window.Writer.WriteAsync((batch, delivery), stoppingToken);
+                    if (perSilo)
+                    {
+                        // One batch at a time: the next one takes everything that arrived meanwhile, so it grows with the load.
+                        await delivery.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    }
                 }
             }
         }
@@ -129,6 +139,11 @@ public sealed class SpoolDeliverer(
             }
         }
 
+        if (options.Value.DeliveryCalls == "PerSilo")
+        {
+            return _previousBatch = DeliverPerSiloAsync(_previousBatch, batch, ct);
+        }
+
         var calls = new Task[batch.Machines.Count];
         var i = 0;
         foreach (var (key, lines) in batch.Machines)
@@ -150,22 +165,44 @@ public sealed class SpoolDeliverer(
             await previous.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
+        await SendWithRetryAsync(() => dispatcher.SendAsync(machine.Kind, machine.Id, batch), batch.Points, machine.Id, end, ct);
+    }
+
+    /// <summary>
+    /// The batch in calls of up to MachinesPerCall machines to the silos' ingest worker, after the previous batch
+    /// completed (a machine's records then reach its twin in log order; the reader collects the next batch meanwhile).
+    /// </summary>
+    private async Task DeliverPerSiloAsync(Task previous, DeliveryBatch batch, CancellationToken ct)
+    {
+        var machines = new MachineTelemetry[batch.Machines.Count];
+        var i = 0;
+        foreach (var ((kind, id), lines) in batch.Machines)
+        {
+            machines[i++] = new MachineTelemetry(id, kind == EquipmentKind.Tbm ? "tbm" : "truck", lines.ToBatch(spool.Id));
+        }
+
+        await previous.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var size = options.Value.MachinesPerCall;
+        await Task.WhenAll(machines.Chunk(size).Select(chunk => SendWithRetryAsync(() => dispatcher.SendAsync(chunk), chunk.Sum(m => m.Batch.Points), $"{chunk.Length} machines", batch.End, ct)));
+    }
+
+    private async Task SendWithRetryAsync(Func<Task> send, int points, string what, long end, CancellationToken ct)
+    {
         var attempt = 0;
         while (true)
         {
             ct.ThrowIfCancellationRequested();
             try
             {
-                await dispatcher.SendAsync(machine.Kind, machine.Id, batch);
+                await send();
                 return;
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 metrics.DeliveryRetries.Add(1);
-                // Rate-limited: during an InfluxDB outage every call in flight fails the same way.
                 if (Interlocked.Increment(ref _failures) % 20 == 1)
                 {
-                    logger.LogWarning("Delivery of {Points} spooled points of {Id} (records up to {Position}) failed ({Message}); retrying", batch.Points, machine.Id, end, e.Message);
+                    logger.LogWarning("Delivery of {Points} spooled points of {What} (records up to {Position}) failed ({Message}); retrying", points, what, end, e.Message);
                 }
 
                 await Task.Delay(Backoff(attempt++), time, ct);
