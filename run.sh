@@ -10,10 +10,12 @@ SIMULATOR=1
 SILOS=1
 TBMS=4
 TRUCKS=12
+# Share of the simulated trucks that report as GB/T 32960 T-Boxes over TCP (the rest post line protocol over HTTP).
+GBT_SHARE=0.5
 
 usage() {
   cat <<USAGE
-usage: ./run.sh [--no-simulator] [--silos N] [--tbms N] [--trucks N]
+usage: ./run.sh [--no-simulator] [--silos N] [--tbms N] [--trucks N] [--gbt-share F]
 environment: EQUIPMENT_INFLUX_URL (use this InfluxDB instead of starting one), EQUIPMENT_INFLUX_DATABASE,
              EQUIPMENT_DEV_TOKEN (development token; random when unset)
 USAGE
@@ -25,6 +27,7 @@ while [ $# -gt 0 ]; do
     --silos) SILOS="${2:?--silos needs a number}"; shift ;;
     --tbms) TBMS="${2:?}"; shift ;;
     --trucks) TRUCKS="${2:?}"; shift ;;
+    --gbt-share) GBT_SHARE="${2:?--gbt-share needs a share between 0 and 1}"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -86,6 +89,8 @@ STORES=${#PIDS[@]}
 export Cluster__Storage=redis Cluster__Redis=127.0.0.1:6379 Cluster__Clustering=redis
 # The gateway's write-ahead spool: what it acknowledged but InfluxDB does not have yet survives a restart here.
 export Gateway__SpoolDirectory="$DATA/spool"
+# The GB/T 32960 T-Box listener (TCP); trucks log in by the VIN set on their registration.
+export Gbt32960__Port="${GBT32960_PORT:-32960}"
 
 bin() { echo "$ROOT/$1/bin/Release/net10.0/$2.dll"; }
 
@@ -108,9 +113,12 @@ wait_http http://127.0.0.1:5090/health 60 "dashboard"
 SIM_STATE="off (--no-simulator)"
 if [ "$SIMULATOR" = "1" ]; then
   SIM_DLL="$(bin gateway/Equipment.Simulator Equipment.Simulator)"
-  (cd "$ROOT" && exec dotnet "$SIM_DLL" --tbms "$TBMS" --trucks "$TRUCKS" --url http://127.0.0.1:5080 --dashboard http://127.0.0.1:5090 --token "$EQUIPMENT_DEV_TOKEN") >"$DATA/logs/simulator.log" 2>&1 &
+  # One simulator process: every second truck (--gbt-share 0.5) is a GB/T 32960 T-Box on the gateway's TCP listener.
+  wait_tcp 127.0.0.1 "$Gbt32960__Port" 60 "GB/T 32960 listener"
+  (cd "$ROOT" && exec dotnet "$SIM_DLL" --tbms "$TBMS" --trucks "$TRUCKS" --url http://127.0.0.1:5080 --dashboard http://127.0.0.1:5090 --token "$EQUIPMENT_DEV_TOKEN" \
+     --gbt-share "$GBT_SHARE" --gbt-endpoint "127.0.0.1:$Gbt32960__Port") >"$DATA/logs/simulator.log" 2>&1 &
   SIM_PID=$!
-  SIM_STATE="$TBMS TBMs and $TRUCKS trucks (log: .data/logs/simulator.log)"
+  SIM_STATE="$TBMS TBMs and $TRUCKS trucks, share $GBT_SHARE of them GB/T 32960 T-Boxes (log: .data/logs/simulator.log)"
 fi
 
 cat <<INFO

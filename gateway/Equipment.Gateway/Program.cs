@@ -1,4 +1,5 @@
 using Equipment.Contracts.Hosting;
+using Equipment.Gateway.Gbt32960;
 using Equipment.Gateway.Ingest;
 using Equipment.Gateway.Security;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddEquipmentClusterClient();
 builder.AddIngest();
 builder.AddDeviceSecurity();
+builder.AddGbt32960();
 
 var app = builder.Build();
 app.UseDeviceSecurity();

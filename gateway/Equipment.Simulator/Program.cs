@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Equipment.Simulator.Cli;
 using Equipment.Simulator.Core;
+using Equipment.Simulator.Gbt32960;
 using Equipment.Simulator.Registry;
 using Equipment.Simulator.Replay;
 using Equipment.Simulator.Running;
@@ -52,6 +53,8 @@ var start = options.Start ?? DateTime.UtcNow;
 List<ITelemetrySource> sources;
 IReadOnlyList<RegistrationRequest> registrations;
 double samplesPerSimulatedSecond;
+IReadOnlyList<TboxSource> tboxes = [];
+var tboxStatistics = new TboxStatistics();
 try
 {
     if (options.Mode == SimulatorMode.Replay)
@@ -68,10 +71,25 @@ try
         var trucks = options.Trucks > 0
             ? SourceFactory.LiveTrucks(options.Trucks, options.Seed, start, options.RateHz, RouteProfile.Load(options.RoutePath))
             : [];
-        sources = [.. tbms, .. trucks];
-        registrations = SourceFactory.Registrations(tbms, trucks);
+        var tboxOptions = new TboxClientOptions
+        {
+            Host = options.GbtHost,
+            Port = options.GbtPort,
+            Edition = options.GbtEdition,
+            BufferFrames = (options.GbtEdition == GbtEdition.V2025 ? 7 : 3) * 8640,
+        };
+        tboxes = TboxFleet.Create(
+            trucks.Where((_, i) => SourceFactory.IsTbox(i, options.GbtShare)), options.Seed, tboxOptions, new TboxTiming(), options.GbtFaultHours, tboxStatistics, Log);
+        var httpTrucks = trucks.Where((_, i) => !SourceFactory.IsTbox(i, options.GbtShare)).ToList();
+        sources = [.. tbms, .. httpTrucks, .. tboxes];
+        registrations = SourceFactory.Registrations(tbms, trucks, tboxes.ToDictionary(t => t.Id, t => t.Client.Vin));
         samplesPerSimulatedSecond = sources.Count * options.RateHz;
         Log($"live: {tbms.Count} TBMs, {trucks.Count} trucks at {options.RateHz} Hz, ×{options.Acceleration} time, seed {options.Seed}");
+        if (tboxes.Count > 0)
+        {
+            Log($"gbt32960: {tboxes.Count} trucks are T-Boxes ({options.GbtEdition}) reporting to {options.GbtHost}:{options.GbtPort}: " +
+                string.Join(", ", tboxes.Select(t => $"{t.Id} {t.Client.Vin}")));
+        }
     }
 }
 catch (Exception ex) when (ex is FileNotFoundException or FormatException or IOException)
@@ -99,8 +117,27 @@ var progress = options.Quiet
     ? Task.CompletedTask
     : new ProgressReporter(statistics, () => runner.SimulatedNow, Console.Error, !Console.IsErrorRedirected).RunAsync(progressStop.Token);
 
+using var tboxAbort = new CancellationTokenSource();
+var tboxRuns = tboxes.Select(t => Task.Run(() => t.Client.RunAsync(tboxAbort.Token))).ToList();
 var summary = await runner.RunAsync(stop.Token).ConfigureAwait(false);
+if (tboxes.Count > 0)
+{
+    // Like a truck switched off: what is queued goes out, then a logout (bounded by the flush deadline).
+    foreach (var t in tboxes)
+    {
+        t.Client.Complete();
+    }
+
+    tboxAbort.CancelAfter(settings.FlushDeadline);
+    await Task.WhenAll(tboxRuns).ConfigureAwait(false);
+}
+
 await progressStop.CancelAsync().ConfigureAwait(false);
 await progress.ConfigureAwait(false);
 Console.Error.WriteLine(summary);
+if (tboxes.Count > 0)
+{
+    Console.Error.WriteLine(tboxStatistics);
+}
+
 return summary.PointsDropped > 0 ? 1 : 0;

@@ -25,6 +25,20 @@ public static class Cpu
         }
     }
 
+    /// <summary>Resident set size of a process from /proc/PID/status (VmRSS), in bytes.</summary>
+    public static long RssBytes(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        throw new InvalidOperationException($"no VmRSS in /proc/{pid}/status");
+    }
+
     /// <summary>Busy CPU time of the whole machine (user+nice+system+irq+softirq+steal), in seconds.</summary>
     public static double MachineBusySeconds()
     {
@@ -107,7 +121,7 @@ public sealed class Platform : IAsyncDisposable
     }
 
     /// <summary>Starts the silo (writing to <paramref name="database"/>) and the gateway, and waits for the gateway's /health.</summary>
-    public async Task StartPlatformAsync(string database, CancellationToken ct)
+    public async Task StartPlatformAsync(string database, CancellationToken ct, IReadOnlyList<string>? extraGatewayArgs = null)
     {
         var (siloDll, gatewayDll) = Builds.Locate();
         var siloPort = FreePort.Next();
@@ -130,7 +144,7 @@ public sealed class Platform : IAsyncDisposable
         Gateway = new ChildProcess("gateway", "dotnet", [gatewayDll,
             $"--Cluster:GatewayPort={clientPort}", "--Cluster:ClusterId=bench", "--Cluster:ServiceId=bench",
             $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}",
-            $"--Gateway:SpoolDirectory={_spool}"], env, Path.GetDirectoryName(gatewayDll)!);
+            $"--Gateway:SpoolDirectory={_spool}", .. extraGatewayArgs ?? []], env, Path.GetDirectoryName(gatewayDll)!);
         _children.Add(Gateway);
         GatewayUrl = $"http://127.0.0.1:{httpPort}";
         Console.WriteLine($"silo pid {Silo.Id} (silo port {siloPort}, client port {clientPort}); gateway pid {Gateway.Id} at {GatewayUrl}");

@@ -13,6 +13,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           twins    retained bytes per twin: 10,000 TBMs and 10,000 trucks in an in-process silo (--machines N)
           alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
           history  30-day history query latency through the dashboard's history API (--queries N)
+          gbt32960 GB/T 32960 T-Boxes on the gateway's TCP listener: 10,000 connections × a 96-cell frame every 10 s plus one
+                   connection streaming (--connections N --rounds R --period S --stream-frames N --cells N --edition 2016|2025)
+          cells    GB/T 32960 cell voltages in InfluxDB: a field per cell vs a point per cell (--frames 3600 --cells 100)
         """);
     return args.Length == 0 ? 2 : 0;
 }
@@ -24,18 +27,23 @@ if (scenario is "parser" or "micro")
     return 0;
 }
 
+if (scenario == "cells")
+{
+    return await CellLayout.RunAsync(IntOption(args, "--frames", 3600), IntOption(args, "--cells", 100));
+}
+
 if (scenario == "twins")
 {
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
 }
 
-if (scenario is not ("ingest" or "fleet" or "alerts" or "history"))
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "gbt32960"))
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, twins, alerts, history)");
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, gbt32960)");
     return 2;
 }
 
-var options = scenario is "alerts" or "history" ? null : Options.Parse(args[1..]);
+var options = scenario is "alerts" or "history" or "gbt32960" ? null : Options.Parse(args[1..]);
 using var cts = new CancellationTokenSource();
 Platform? platform = null;
 Console.CancelKeyPress += (_, e) =>
@@ -65,6 +73,8 @@ for (var run = 0; run < (options?.Runs ?? 1); run++)
             case "fleet":
                 runs.Add(await Scenarios.FleetAsync(options!, platform, cts.Token));
                 break;
+            case "gbt32960":
+                return await GbtBenchmark.RunAsync(platform, args[1..], cts.Token);
             case "alerts":
                 return await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token);
             default:

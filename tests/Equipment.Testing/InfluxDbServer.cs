@@ -51,6 +51,9 @@ public sealed class InfluxDbServer : IAsyncDisposable
     /// <summary>The influxd process id while it runs (the benchmarks read its CPU time from /proc).</summary>
     public int? ProcessId => IsRunning ? _process!.Id : null;
 
+    /// <summary>Where the TSM files are (per database below it), for benchmarks that measure bytes on disk.</summary>
+    public string DataDirectory => Path.Combine(_folder, "data");
+
     public static async Task<InfluxDbServer> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "equipment-influx-" + Guid.NewGuid().ToString("N")[..12]);

@@ -1,6 +1,6 @@
 namespace Equipment.Testing;
 
-/// <summary>Finds the repository and the <c>shared/</c> folder beside it, wherever the clone lives.</summary>
+/// <summary>Finds the repository and its <c>data/</c> folder, wherever the clone lives.</summary>
 public static class RepositoryPaths
 {
     public static string Root
@@ -19,21 +19,9 @@ public static class RepositoryPaths
         }
     }
 
-    /// <summary>The shared data folder: <c>../shared</c> of the repository, or <c>shared</c> inside it.</summary>
-    public static string Shared
-    {
-        get
-        {
-            var root = Root;
-            foreach (var candidate in new[] { Path.Combine(root, "..", "shared"), Path.Combine(root, "shared") })
-            {
-                if (Directory.Exists(Path.Combine(candidate, "data")))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-
-            throw new DirectoryNotFoundException("shared/data not found beside " + root);
-        }
-    }
+    /// <summary>
+    /// The repository's top-level <c>data/</c> folder (stroke files, routes, each with its licence and source): tests and
+    /// benchmarks read data only from the clone, never from a folder beside it.
+    /// </summary>
+    public static string Data => Path.Combine(Root, "data");
 }

@@ -47,6 +47,11 @@ public static class EquipmentEndpoints
                 return Results.Json(new { code = "conflict", message = $"'{id}' is already registered as another kind" }, statusCode: StatusCodes.Status409Conflict);
             }
 
+            if (body.Vin is { } vin && await grains.GetGrain<IVinRegistryGrain>(vin).Get() is { } bound && bound.EquipmentId != id)
+            {
+                return Results.Json(new { code = "conflict", message = $"vin {vin} already belongs to '{bound.EquipmentId}'" }, statusCode: StatusCodes.Status409Conflict);
+            }
+
             await EquipmentGrains.Get(grains, kind, id).Register(body);
             return Results.Ok(await EquipmentGrains.Get(grains, kind, id).GetRegistration());
         }).RequireAuthorization(DashboardRoles.Admin);
@@ -95,6 +100,11 @@ public static class EquipmentEndpoints
             switch (body.Kind)
             {
                 case "tbm":
+                    if (body.Vin is not null || body.Gbt32960Key is not null)
+                    {
+                        errors.Add("vin and gbt32960Key are for trucks only");
+                    }
+
                     var tbm = body.Tbm ?? new TbmParameters();
                     errors.AddRange(tbm.Validate());
                     if (errors.Count == 0)
@@ -106,6 +116,21 @@ public static class EquipmentEndpoints
                 case "truck":
                     var truck = body.Truck ?? new TruckParameters();
                     errors.AddRange(truck.Validate());
+                    if (body.Vin is { } vin && !System.Text.RegularExpressions.Regex.IsMatch(vin, "^[0-9A-HJ-NPR-Z]{17}$"))
+                    {
+                        errors.Add("vin must be 17 characters of GB 16735: digits and capital letters without I, O and Q");
+                    }
+
+                    if (body.Gbt32960Key is { } key && !System.Text.RegularExpressions.Regex.IsMatch(key, "^[0-9A-Fa-f]{32}$"))
+                    {
+                        errors.Add("gbt32960Key must be 32 hex digits (a 16-byte AES-128/SM4 key)");
+                    }
+
+                    if (body.Gbt32960Key is not null && body.Vin is null)
+                    {
+                        errors.Add("gbt32960Key needs a vin");
+                    }
+
                     if (errors.Count == 0)
                     {
                         AlertRuleSet.Merge(BuiltInAlertRules.ForTruck(truck), body.Rules);

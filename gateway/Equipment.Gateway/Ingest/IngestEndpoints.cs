@@ -1,5 +1,6 @@
 using Equipment.Contracts.Hosting;
 using Equipment.Contracts.Metrics;
+using Equipment.Gateway.Gbt32960;
 using Equipment.Gateway.Metrics;
 using Equipment.Gateway.Spool;
 using Equipment.Telemetry.Ingest;
@@ -64,8 +65,8 @@ public static class IngestEndpoints
                 ? Results.Json(new { status = "ready", cluster = cluster ? "reachable" : "unreachable" })
                 : Results.Json(new { status = "unavailable", cluster = cluster ? "reachable" : "unreachable", spool = spool.Status().Error ?? "spool directory missing" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
-        // A view of the same instruments /metrics exports.
-        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool, GatewayMetrics m) => Results.Json(new
+        // Ingest and delivery figures are a view of the same instruments /metrics exports.
+        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool, GatewayMetrics m, Gbt32960Statistics gbt, SpoolBatcher batcher) => Results.Json(new
         {
             s.Points,
             s.Requests,
@@ -82,6 +83,11 @@ public static class IngestEndpoints
                 LagP99Seconds = m.Totals.Quantile(GatewayMetrics.DeliveryLagName, 0.99),
                 GrainCalls = m.Totals.Count(GatewayMetrics.GrainCallDurationName),
                 GrainCallP99Seconds = m.Totals.Quantile(GatewayMetrics.GrainCallDurationName, 0.99),
+            },
+            Gbt32960 = new
+            {
+                gbt.Connections, gbt.Open, gbt.Logins, gbt.Refused, gbt.Replaced, gbt.FramesRealtime, gbt.FramesResent,
+                gbt.BadFrames, gbt.Undecryptable, gbt.Bytes, gbt.Points, SpoolRecords = batcher.Records,
             },
         }));
         app.MapEquipmentMetrics();

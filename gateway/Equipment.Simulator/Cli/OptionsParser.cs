@@ -23,8 +23,13 @@ public static class OptionsParser
           --org ORG            (default equipment)
           --bucket BUCKET      (default equipment)
           --route FILE         G318 route CSV (default: shared/data/routes/... searched upward)
-          --strokes DIR        folder with tbm_a/b/c_strokes.csv (default: shared/data/tbm-strokes)
+          --strokes DIR        folder with tbm_a/b/c_strokes.csv (default: data/tbm-strokes of the repository)
           --batch N            points per write request (default 5000)
+          --protocol P         http (line protocol, default) or gbt32960 (every truck is a GB/T 32960 T-Box)
+          --gbt-share F        share of the trucks that are T-Boxes, 0–1 (gbt32960 = 1; run.sh uses 0.5)
+          --gbt-endpoint H:P   the gateway's GB/T 32960 listener (default 127.0.0.1:32960)
+          --gbt-edition E      2016 (## frames, default) or 2025 ($$ frames and the 2025 layouts)
+          --gbt-faults HOURS   mean simulated hours between a T-Box's level-3 faults (default 4; 0 = none)
           --quiet              no progress line
           -h, --help           this text
         """;
@@ -65,6 +70,11 @@ public static class OptionsParser
                 "--route" => o with { RoutePath = Value() },
                 "--strokes" => o with { StrokesDirectory = Value() },
                 "--batch" => o with { BatchSize = ParseInt(arg, Value(), 1) },
+                "--protocol" => o with { GbtShare = ParseProtocol(Value()) },
+                "--gbt-share" => o with { GbtShare = ParseShare(arg, Value()) },
+                "--gbt-endpoint" => ParseEndpoint(o, Value()),
+                "--gbt-edition" => o with { GbtEdition = ParseEdition(Value()) },
+                "--gbt-faults" => o with { GbtFaultHours = ParseNonNegative(arg, Value()) },
                 "--quiet" or "-q" => o with { Quiet = true },
                 "--help" or "-h" => o with { ShowHelp = true },
                 _ => throw new OptionsException($"unknown option '{arg}'"),
@@ -98,6 +108,47 @@ public static class OptionsParser
 
         return x;
     }
+
+    private static double ParseProtocol(string value) => value switch
+    {
+        "http" => 0,
+        "gbt32960" => 1,
+        _ => throw new OptionsException($"--protocol expects http or gbt32960, got '{value}'"),
+    };
+
+    private static double ParseShare(string name, string value)
+    {
+        var x = ParseNonNegative(name, value);
+        return x <= 1 ? x : throw new OptionsException($"{name} expects a share between 0 and 1, got '{value}'");
+    }
+
+    private static double ParseNonNegative(string name, string value)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) || !(x >= 0) || double.IsInfinity(x))
+        {
+            throw new OptionsException($"{name} expects a number >= 0, got '{value}'");
+        }
+
+        return x;
+    }
+
+    private static SimulatorOptions ParseEndpoint(SimulatorOptions o, string value)
+    {
+        var colon = value.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            throw new OptionsException($"--gbt-endpoint expects host:port, got '{value}'");
+        }
+
+        return o with { GbtHost = value[..colon].Trim('[', ']'), GbtPort = port };
+    }
+
+    private static Gbt32960.GbtEdition ParseEdition(string value) => value switch
+    {
+        "2016" => Gbt32960.GbtEdition.V2016,
+        "2025" => Gbt32960.GbtEdition.V2025,
+        _ => throw new OptionsException($"--gbt-edition expects 2016 or 2025, got '{value}'"),
+    };
 
     private static DateTime ParseStart(string value)
     {

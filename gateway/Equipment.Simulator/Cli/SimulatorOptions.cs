@@ -28,4 +28,14 @@ public sealed record SimulatorOptions
     public bool Quiet { get; init; }
     public int BatchSize { get; init; } = 5000;
     public bool ShowHelp { get; init; }
+
+    /// <summary>Share of the live trucks that report as GB/T 32960 T-Boxes (0 = all HTTP, 1 = all T-Boxes).</summary>
+    public double GbtShare { get; init; }
+
+    public string GbtHost { get; init; } = "127.0.0.1";
+    public int GbtPort { get; init; } = 32960;
+    public Gbt32960.GbtEdition GbtEdition { get; init; } = Gbt32960.GbtEdition.V2016;
+
+    /// <summary>Mean simulated hours between a T-Box truck's level-3 faults; 0 disables them.</summary>
+    public double GbtFaultHours { get; init; } = 4;
 }

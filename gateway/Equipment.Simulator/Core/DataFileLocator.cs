@@ -1,7 +1,7 @@
 namespace Equipment.Simulator.Core;
 
 /// <summary>
-/// The shared data live outside the project (one copy for every component), so they are found by
+/// Data files live in the repository's top-level <c>data/</c> folder; they are found by
 /// walking up from the working directory and from the binary's folder.
 /// </summary>
 public static class DataFileLocator

@@ -7,28 +7,70 @@ namespace Equipment.Simulator.Registry;
 /// <summary>Bodies for PUT /api/equipment/{id}, in the contract's camelCase shape.</summary>
 public static class RegistryBodies
 {
-    public static string Tbm(string name, string site, TbmParameters p) => new JsonObject
+    public static string Tbm(string name, string site, TbmParameters p)
     {
-        ["kind"] = "tbm",
-        ["name"] = name,
-        ["site"] = site,
-        ["tbm"] = new JsonObject
+        var tbm = TbmFields(p);
+        if (p.SiteTimeZone is { } zone)
         {
-            ["cutterCount"] = p.CutterCount,
-            ["cutterRadiusMm"] = p.CutterRadiusMm,
-            ["cutterheadDiameterM"] = p.CutterheadDiameterM,
-            ["idleTorqueKnm"] = p.IdleTorqueKnm,
-            ["torqueRatioBand"] = new JsonArray(p.TorqueRatioLow, p.TorqueRatioHigh),
+            tbm["siteTimeZone"] = zone;
+        }
 
-            // Beyond the contract's minimum, named as the platform's TbmParameters: the ratings the anomalies are measured against.
-            ["nominalRpm"] = p.NominalRpm,
-            ["ratedThrustPerCutterKn"] = p.RatedCutterLoadKn,
-            ["ratedTorqueKnm"] = p.RatedTorqueKnm,
-            ["ratedPowerKw"] = p.RatedPowerKw,
+        if (p.AdvanceTargetMPerDay is { } day)
+        {
+            tbm["advanceTargetMPerDay"] = day;
+        }
+
+        if (p.BoringAdvanceRateTargetMPerH is { } rate)
+        {
+            tbm["boringAdvanceRateTargetMPerH"] = rate;
+        }
+
+        return new JsonObject
+        {
+            ["kind"] = "tbm",
+            ["name"] = name,
+            ["site"] = site,
+            ["tbm"] = tbm,
+        }.ToJsonString();
+    }
+
+    private static JsonObject TbmFields(TbmParameters p) => new()
+    {
+        ["cutterCount"] = p.CutterCount,
+        ["cutterRadiusMm"] = p.CutterRadiusMm,
+        ["cutterheadDiameterM"] = p.CutterheadDiameterM,
+        ["idleTorqueKnm"] = p.IdleTorqueKnm,
+        ["torqueRatioBand"] = new JsonArray(p.TorqueRatioLow, p.TorqueRatioHigh),
+
+        // Beyond the contract's minimum, named as the platform's TbmParameters: the ratings the anomalies are measured against.
+        ["nominalRpm"] = p.NominalRpm,
+        ["ratedThrustPerCutterKn"] = p.RatedCutterLoadKn,
+        ["ratedTorqueKnm"] = p.RatedTorqueKnm,
+        ["ratedPowerKw"] = p.RatedPowerKw,
+
+        // The limits the simulator changes cutters at are the platform's limits: one source, sent by registration.
+        ["cutterWearLimitMm"] = new JsonObject
+        {
+            ["centre"] = p.WearLimitsMm.Centre,
+            ["face"] = p.WearLimitsMm.Face,
+            ["gauge"] = p.WearLimitsMm.Gauge,
         },
-    }.ToJsonString();
+        ["cutterClasses"] = new JsonObject { ["centreCount"] = p.CentreCutters, ["gaugeCount"] = p.GaugeCutters },
+    };
 
-    public static string Truck(string name, string fleet, VehicleParameters v, double routeStartOdometerKm = 0) => new JsonObject
+    public static string Truck(string name, string fleet, VehicleParameters v, double routeStartOdometerKm = 0, string? vin = null)
+    {
+        var body = TruckBody(name, fleet, v, routeStartOdometerKm);
+        if (vin is not null)
+        {
+            // The GB/T 32960 listener accepts a T-Box's login only for a VIN a registration holds.
+            body["vin"] = vin;
+        }
+
+        return body.ToJsonString();
+    }
+
+    private static JsonObject TruckBody(string name, string fleet, VehicleParameters v, double routeStartOdometerKm) => new()
     {
         ["kind"] = "truck",
         ["name"] = name,
@@ -47,5 +89,5 @@ public static class RegistryBodies
             ["chargerKw"] = v.ChargerKw,
             ["brakePadNewMm"] = v.BrakePadNewMm,
         },
-    }.ToJsonString();
+    };
 }

@@ -12,9 +12,7 @@ namespace Equipment.Simulator.Running;
 public static class SourceFactory
 {
     public const string TruckFleet = "g318-express";
-    public const string StrokesRelativePath = "shared/data/tbm-strokes";
-
-    private static readonly TbmParameters[] Templates = [TbmParameters.A, TbmParameters.B, TbmParameters.C];
+    public const string StrokesRelativePath = "data/tbm-strokes";
 
     public static IReadOnlyList<TbmSimulator> LiveTbms(int count, int seed, DateTime startUtc, double rateHz)
     {
@@ -25,9 +23,9 @@ public static class SourceFactory
             var random = SeedDerivation.For(seed, id);
             var site = $"gold-mine-{i / 2 + 1}";
 
-            // Declines of neighbouring drives, each already well into the ~1,000 m deep ore body.
+            // Declines of neighbouring drives in the Laizhou gold field, each already well into the ~1,000 m deep ore body.
             var chainage = 1_200 + 350 * i + random.NextUniform(0, 100);
-            list.Add(new TbmSimulator(id, site, Templates[i % Templates.Length], startUtc, rateHz, random, chainage));
+            list.Add(new TbmSimulator(id, site, TbmParameters.Laizhou, startUtc, rateHz, random, chainage));
         }
 
         return list;
@@ -62,14 +60,23 @@ public static class SourceFactory
             .ToList();
     }
 
-    public static IReadOnlyList<RegistrationRequest> Registrations(IEnumerable<TbmSimulator> tbms, IEnumerable<TruckSimulator> trucks)
+    public static IReadOnlyList<RegistrationRequest> Registrations(
+        IEnumerable<TbmSimulator> tbms, IEnumerable<TruckSimulator> trucks, IReadOnlyDictionary<string, string>? vins = null)
     {
         var vehicle = new VehicleParameters();
         return tbms
             .Select(t => new RegistrationRequest(t.Id, RegistryBodies.Tbm(DisplayName("TBM", t.Id), t.Site, t.Machine)))
-            .Concat(trucks.Select(t => new RegistrationRequest(t.Id, RegistryBodies.Truck(DisplayName("Truck", t.Id), t.Fleet, vehicle, t.RouteStartOdometerKm))))
+            .Concat(trucks.Select(t => new RegistrationRequest(t.Id, RegistryBodies.Truck(
+                DisplayName("Truck", t.Id), t.Fleet, vehicle, t.RouteStartOdometerKm, vins?.GetValueOrDefault(t.Id)))))
             .ToList();
     }
+
+    /// <summary>
+    /// Which of <paramref name="count"/> trucks are T-Boxes for a share: spread evenly (0.5 makes every second truck
+    /// one, truck-02, truck-04, …), so both paths are seen all along the road.
+    /// </summary>
+    public static bool IsTbox(int index, double share) =>
+        Math.Floor((index + 1) * share + 1e-9) > Math.Floor(index * share + 1e-9);
 
     public static IReadOnlyList<RegistrationRequest> ReplayRegistrations() =>
         ReplayMachine.Shared

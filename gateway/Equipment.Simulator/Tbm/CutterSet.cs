@@ -5,11 +5,11 @@ namespace Equipment.Simulator.Tbm;
 /// <summary>
 /// Disc-cutter wear. Face cutters are spaced evenly along the radius, so position i rolls on radius
 /// (D/2)·i/n and the gauge cutters (high i) wear fastest. Wear grows with rolling distance and rock
-/// strength; a cutter is changed at inspection once it reaches the wear limit.
+/// strength; a cutter is changed at inspection once it reaches its class's wear limit
+/// (<see cref="TbmParameters.WearLimitMmAt"/>, the same limits the machine is registered with).
 /// </summary>
 public sealed class CutterSet
 {
-    public const double WearLimitMm = 15;
 
     /// <summary>mm per km rolled in 150 MPa granite: a gauge cutter of a 7 m head lasts ~60 boring hours.</summary>
     public const double WearPerKmMm = 0.03;
@@ -17,6 +17,7 @@ public sealed class CutterSet
     private readonly double[] _wearMm;
     private readonly double[] _radiusM;
     private readonly double[] _wearFactor;
+    private readonly double[] _limitMm;
 
     public CutterSet(TbmParameters machine, Random random)
     {
@@ -24,13 +25,15 @@ public sealed class CutterSet
         _wearMm = new double[n];
         _radiusM = new double[n];
         _wearFactor = new double[n];
+        _limitMm = new double[n];
         for (var i = 0; i < n; i++)
         {
             _radiusM[i] = machine.CutterheadDiameterM / 2 * (i + 1) / n;
             _wearFactor[i] = random.NextUniform(0.8, 1.2);
+            _limitMm[i] = machine.WearLimitMmAt(i + 1);
 
             // Heads in service carry cutters of every age.
-            _wearMm[i] = random.NextUniform(0, 13);
+            _wearMm[i] = random.NextUniform(0, 0.87 * _limitMm[i]);
         }
     }
 
@@ -39,6 +42,8 @@ public sealed class CutterSet
     public double WearMm(int position) => _wearMm[position - 1];
 
     public double RadiusM(int position) => _radiusM[position - 1];
+
+    public double LimitMm(int position) => _limitMm[position - 1];
 
     public void Roll(double rpm, double dtSeconds, double ucsMpa)
     {
@@ -58,7 +63,7 @@ public sealed class CutterSet
         {
             // Gauge readings are taken to 0.1 mm and scatter a little.
             var measured = Math.Round(Math.Max(0, _wearMm[i] + random.NextGaussian(0, 0.15)), 1);
-            var replace = _wearMm[i] >= WearLimitMm;
+            var replace = _wearMm[i] >= _limitMm[i];
             result.Add(new CutterInspection(i + 1, measured, replace));
             if (replace)
             {

@@ -8,8 +8,8 @@ public static class CuttingModel
 
     public const double MaxPenetrationMmRev = 16;
 
-    public static double Penetration(double thrustPerCutterKn, double ucsMpa) =>
-        Math.Clamp(PenetrationCoefficient * thrustPerCutterKn / ucsMpa, 0, MaxPenetrationMmRev);
+    public static double Penetration(double thrustPerCutterKn, double ucsMpa, double coefficient = PenetrationCoefficient) =>
+        Math.Clamp(coefficient * thrustPerCutterKn / ucsMpa, 0, MaxPenetrationMmRev);
 
     /// <summary>ÖNORM B 2203-2 theoretical torque: 0.3·tan(α/2)·F·D + M0, α = acos((R − p)/R).</summary>
     public static double TheoreticalTorqueKnm(double penetrationMmRev, double thrustKn, TbmParameters machine)

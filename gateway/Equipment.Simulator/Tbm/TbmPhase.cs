@@ -7,4 +7,7 @@ public enum TbmPhase
     Jammed,
     JamRecovery,
     ScheduledStop,
+    Haulage,
+    RockSupport,
+    CutterChange,
 }

@@ -8,7 +8,8 @@ namespace Equipment.Simulator.Tbm;
 /// A hard-rock gripper TBM: strokes of 1.7–1.8 m with regripping between them, scheduled stops,
 /// thermal lag of the oils and bearing, cutter wear with inspections, and the anomalies the
 /// platform must alert on (thrust per cutter over rating in hard-rock zones, gear-oil overheating
-/// after a cooling fault, a jammed cutterhead).
+/// after a cooling fault, a jammed cutterhead). Machines with <see cref="TbmParameters.Delays"/> (mining TBMs) also wait
+/// for haulage, rock support and cutter changes; the shift plan runs on the site's time zone.
 /// </summary>
 public sealed class TbmSimulator : SteppedSource
 {
@@ -28,6 +29,11 @@ public sealed class TbmSimulator : SteppedSource
     private readonly RockMass _rock;
     private readonly CutterSet _cutters;
     private readonly double _auxPowerKw;
+    private readonly TimeZoneInfo _siteZone;
+    private readonly Queue<(TbmPhase Phase, double LengthS)> _delays = new();
+    private readonly Dictionary<TbmPhase, double> _phaseSeconds = [];
+    private double _pendingCutterChangeS;
+    private double _strokeRpm;
 
     private TbmPhase _phase = TbmPhase.Boring;
     private double _phaseElapsedS;
@@ -58,6 +64,7 @@ public sealed class TbmSimulator : SteppedSource
         _rock = new RockMass(random, startChainageM);
         _cutters = new CutterSet(machine, random);
         _auxPowerKw = machine.RatedPowerKw * 0.08;
+        _siteZone = machine.TimeZone;
         _stroke = (long)(startChainageM / 1.75);
         _strokeStartM = startChainageM - random.NextUniform(0, StrokeMinM);
         _chainageM = startChainageM;
@@ -77,9 +84,14 @@ public sealed class TbmSimulator : SteppedSource
 
     public RockMass Rock => _rock;
 
+    /// <summary>Simulated seconds spent in each phase (what utilisation and delays are measured from).</summary>
+    public IReadOnlyDictionary<TbmPhase, double> PhaseSeconds => _phaseSeconds;
+
+    public CutterSet Cutters => _cutters;
+
     protected override void Step(DateTime timeUtc, double dt, List<PointData> sink)
     {
-        var stop = ShiftSchedule.StopStartAt(timeUtc);
+        var stop = ShiftSchedule.StopStartAt(timeUtc, _siteZone);
         if (stop is not null)
         {
             if (_lastInspectedStop != stop)
@@ -93,8 +105,16 @@ public sealed class TbmSimulator : SteppedSource
         }
         else if (_phase == TbmPhase.ScheduledStop)
         {
+            // Cutters found worn at the stop's inspection are changed first; beyond what the stop had time for.
             _phase = TbmPhase.Boring;
+            if (_pendingCutterChangeS > 0)
+            {
+                EnterPhase(TbmPhase.CutterChange, _pendingCutterChangeS);
+                _pendingCutterChangeS = 0;
+            }
         }
+
+        _phaseSeconds[_phase] = _phaseSeconds.GetValueOrDefault(_phase) + dt;
 
         UpdateCoolingFault(dt);
 
@@ -125,8 +145,8 @@ public sealed class TbmSimulator : SteppedSource
         var thrustFactor = zone is null ? _strokeThrustFactor : _zoneThrustFactor;
         var perCutter = Machine.RatedCutterLoadKn * thrustFactor * (1 + _random.NextGaussian(0, 0.025));
         var thrust = perCutter * Machine.CutterCount;
-        var rpm = Machine.NominalRpm * (1 + _random.NextGaussian(0, 0.01));
-        var penetration = CuttingModel.Penetration(perCutter, ucs) * (1 + _random.NextGaussian(0, 0.05));
+        var rpm = _strokeRpm * (1 + _random.NextGaussian(0, 0.01));
+        var penetration = CuttingModel.Penetration(perCutter, ucs, Machine.PenetrationCoefficient) * (1 + _random.NextGaussian(0, 0.05));
         var ratio = _strokeRatio + _random.NextGaussian(0, 0.015);
         var torque = Math.Min(CuttingModel.Torque(ratio, penetration, thrust, Machine), Machine.RatedTorqueKnm);
         var advance = penetration * rpm;
@@ -155,7 +175,7 @@ public sealed class TbmSimulator : SteppedSource
         _phaseElapsedS += dt;
 
         // The head stalls within ~20 s while the drive's torque climbs to its limit.
-        var rpm = Machine.NominalRpm * Math.Max(0, 1 - _phaseElapsedS / 20);
+        var rpm = _strokeRpm * Math.Max(0, 1 - _phaseElapsedS / 20);
         var rise = Math.Min(1, _phaseElapsedS / 10);
         var torque = _torqueBeforeJam + (_jamTorqueKnm - _torqueBeforeJam) * rise + _random.NextGaussian(0, 20);
         var thrust = _strokeThrustFactor * Machine.RatedThrustKn * (1 + _random.NextGaussian(0, 0.02));
@@ -178,6 +198,8 @@ public sealed class TbmSimulator : SteppedSource
             _stroke++;
             NewStroke(keepStart: false);
             _phase = TbmPhase.Boring;
+            QueueDelays();
+            NextDelayOrBore();
         }
 
         return new TbmSample(false, 0, 0, 0, 0, 0, gripper);
@@ -185,16 +207,39 @@ public sealed class TbmSimulator : SteppedSource
 
     private TbmSample Standstill(double dt)
     {
-        if (_phase == TbmPhase.JamRecovery)
+        if (_phase is TbmPhase.JamRecovery or TbmPhase.Haulage or TbmPhase.RockSupport or TbmPhase.CutterChange)
         {
             _phaseElapsedS += dt;
             if (_phaseElapsedS >= _phaseLengthS)
             {
                 _phase = TbmPhase.Boring;
+                NextDelayOrBore();
             }
         }
 
         return new TbmSample(false, 0, 0, 0, 0, 0, 150 + _random.NextGaussian(0, 3));
+    }
+
+    private void QueueDelays()
+    {
+        var d = Machine.Delays;
+        if (d.SupportChance > 0 && _random.NextChance(d.SupportChance))
+        {
+            _delays.Enqueue((TbmPhase.RockSupport, _random.NextUniform(d.SupportMinS, d.SupportMaxS)));
+        }
+
+        if (d.HaulageMaxS > 0)
+        {
+            _delays.Enqueue((TbmPhase.Haulage, _random.NextUniform(d.HaulageMinS, d.HaulageMaxS)));
+        }
+    }
+
+    private void NextDelayOrBore()
+    {
+        if (_delays.TryDequeue(out var next))
+        {
+            EnterPhase(next.Phase, next.LengthS);
+        }
     }
 
     private void NewStroke(bool keepStart)
@@ -205,6 +250,9 @@ public sealed class TbmSimulator : SteppedSource
         }
 
         _strokeLengthM = _random.NextUniform(StrokeMinM, StrokeMaxM);
+        _strokeRpm = Machine.RpmSpread > 0
+            ? Machine.NominalRpm * _random.NextUniform(1 - Machine.RpmSpread, 1 + Machine.RpmSpread)
+            : Machine.NominalRpm;
         _strokeThrustFactor = _random.NextUniform(0.70, 0.86);
         var lo = Machine.TorqueRatioLow;
         var hi = Machine.TorqueRatioHigh;
@@ -262,6 +310,8 @@ public sealed class TbmSimulator : SteppedSource
             sink.Add(CutterPoint(timeUtc, cutter.Position, cutter.MeasuredWearMm, false));
             if (cutter.Replaced)
             {
+                _pendingCutterChangeS += Machine.Delays.CutterChangePerCutterS;
+
                 // One second later: the same timestamp and tags would overwrite the measurement.
                 sink.Add(CutterPoint(timeUtc.AddSeconds(1), cutter.Position, 0, true));
             }

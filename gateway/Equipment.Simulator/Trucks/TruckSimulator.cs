@@ -88,6 +88,12 @@ public sealed class TruckSimulator : SteppedSource
 
     public double BrakePadMm => _brakePadMm;
 
+    /// <summary>
+    /// When set, every sample goes here instead of becoming a <c>truck</c> point: a T-Box encodes it as
+    /// GB/T 32960 frames (the physics and the random draws stay exactly the same).
+    /// </summary>
+    public Action<TruckSample>? SampleSink { get; set; }
+
     /// <summary>Profile altitude plus metre-scale undulations, so grade carries small noise yet energy stays consistent with altitude.</summary>
     public double AltitudeAt(double km) =>
         _route.AltitudeAt(km) + 5 * Math.Sin(2 * Math.PI * km / 3.1 + _bumpPhase1) + 2 * Math.Sin(2 * Math.PI * km / 1.3 + _bumpPhase2);
@@ -142,23 +148,46 @@ public sealed class TruckSimulator : SteppedSource
         UpdateTemperatures(ambient, density, current, tractionW, dt);
 
         var (lat, lon) = _geometry.PositionAt(_km);
+        var sample = new TruckSample(
+            timeUtc,
+            _phase == TruckPhase.Charging,
+            Math.Round(_odometerKm, 3),
+            Math.Round(lat + _random.NextGaussian(0, GpsNoiseDeg), 6),
+            Math.Round(lon + _random.NextGaussian(0, GpsNoiseDeg), 6),
+            Math.Round(AltitudeAt(_km), 1),
+            Math.Round(_speedMs * 3.6, 2),
+            Math.Round(_socPct, 3),
+            Math.Round(_batteryC, 2),
+            Math.Round(_motorC, 2),
+            Math.Round(_inverterC, 2),
+            Math.Round(ambient, 2),
+            Math.Round(voltage, 2),
+            Math.Round(current, 2),
+            Math.Round(tractionW / 1000, 3),
+            Math.Round(_brakePadMm, 4));
+        if (SampleSink is { } samples)
+        {
+            samples(sample);
+            return;
+        }
+
         sink.Add(PointData.Measurement("truck")
             .Tag("id", Id)
             .Tag("fleet", Fleet)
-            .Field("odometer_km", Math.Round(_odometerKm, 3))
-            .Field("lat", Math.Round(lat + _random.NextGaussian(0, GpsNoiseDeg), 6))
-            .Field("lon", Math.Round(lon + _random.NextGaussian(0, GpsNoiseDeg), 6))
-            .Field("altitude_m", Math.Round(AltitudeAt(_km), 1))
-            .Field("speed_kmh", Math.Round(_speedMs * 3.6, 2))
-            .Field("soc_pct", Math.Round(_socPct, 3))
-            .Field("battery_temp_c", Math.Round(_batteryC, 2))
-            .Field("motor_temp_c", Math.Round(_motorC, 2))
-            .Field("inverter_temp_c", Math.Round(_inverterC, 2))
-            .Field("ambient_temp_c", Math.Round(ambient, 2))
-            .Field("battery_voltage_v", Math.Round(voltage, 2))
-            .Field("battery_current_a", Math.Round(current, 2))
-            .Field("power_kw", Math.Round(tractionW / 1000, 3))
-            .Field("brake_pad_mm", Math.Round(_brakePadMm, 4))
+            .Field("odometer_km", sample.OdometerKm)
+            .Field("lat", sample.Lat)
+            .Field("lon", sample.Lon)
+            .Field("altitude_m", sample.AltitudeM)
+            .Field("speed_kmh", sample.SpeedKmh)
+            .Field("soc_pct", sample.SocPct)
+            .Field("battery_temp_c", sample.BatteryTempC)
+            .Field("motor_temp_c", sample.MotorTempC)
+            .Field("inverter_temp_c", sample.InverterTempC)
+            .Field("ambient_temp_c", sample.AmbientTempC)
+            .Field("battery_voltage_v", sample.BatteryVoltageV)
+            .Field("battery_current_a", sample.BatteryCurrentA)
+            .Field("power_kw", sample.PowerKw)
+            .Field("brake_pad_mm", sample.BrakePadMm)
             .Timestamp(timeUtc, WritePrecision.Ms));
     }
 

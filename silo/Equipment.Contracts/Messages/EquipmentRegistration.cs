@@ -31,4 +31,12 @@ public sealed class EquipmentRegistration
 
     [Id(6)]
     public List<AlertRuleOverride>? Rules { get; set; }
+
+    /// <summary>A truck's vehicle identification number (17 characters of GB 16735): its identity on the GB/T 32960 listener.</summary>
+    [Id(7)]
+    public string? Vin { get; set; }
+
+    /// <summary>The truck's 16-byte GB/T 32960 data-unit key (32 hex digits) for AES-128 / SM4 encrypted frames.</summary>
+    [Id(8)]
+    public string? Gbt32960Key { get; set; }
 }

@@ -12,6 +12,9 @@ public sealed class AlertEngine
 {
     public const int MaxRecentlyCleared = 50;
 
+    /// <summary>A rate-of-change reference older than this many windows is a data gap, not a slow rate.</summary>
+    public const int MaxRateWindows = 10;
+
     public AlertEngine(string equipmentId, IReadOnlyList<AlertRule> rules, AlertBookState? state = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(equipmentId);
@@ -26,8 +29,20 @@ public sealed class AlertEngine
 
     public IReadOnlyList<Alert> OpenAlerts => State.Open.Values.OrderBy(a => a.RaisedAt).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
 
-    public IReadOnlyList<AlertEvent> Evaluate(IReadOnlyDictionary<string, double> metrics, DateTimeOffset? lastTelemetryAt, DateTimeOffset now)
+    /// <param name="metrics">The twin's metrics as of its newest sample.</param>
+    /// <param name="lastTelemetryAt">When telemetry last arrived (receive time), for stale rules only.</param>
+    /// <param name="now">Wall clock: stale rules compare it with receive time; raise/clear/ack times are stamped with it.</param>
+    /// <param name="measuredAt">
+    /// Device time of the newest sample behind <paramref name="metrics"/>. Rates of change and minimum durations are
+    /// measured on it, because the values change on device time: a back-filled hour replayed in a minute keeps its
+    /// real rates and durations, and a re-evaluation without new data (same device time) neither moves a rate window
+    /// nor lengthens a pending duration. A device time older than the rule's reference (late data) is ignored for
+    /// that rule. Null falls back to <paramref name="now"/> (for callers without device time).
+    /// </param>
+    public IReadOnlyList<AlertEvent> Evaluate(IReadOnlyDictionary<string, double> metrics, DateTimeOffset? lastTelemetryAt, DateTimeOffset now,
+        DateTimeOffset? measuredAt = null)
     {
+        var deviceNow = measuredAt ?? now;
         var events = new List<AlertEvent>();
         var active = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in Rules)
@@ -35,7 +50,7 @@ public sealed class AlertEngine
             if (!rule.Enabled) continue;
             active.Add(rule.Id);
             State.Runtime.TryGetValue(rule.Id, out var runtime);
-            var value = Observe(rule, ref runtime, metrics, lastTelemetryAt, now);
+            var value = Observe(rule, ref runtime, metrics, lastTelemetryAt, now, deviceNow);
             State.Open.TryGetValue(rule.Id, out var open);
             if (value is not { } v)
             {
@@ -51,10 +66,10 @@ public sealed class AlertEngine
                     continue;
                 }
 
-                var pendingSince = runtime?.PendingSince ?? now;
-                if ((now - pendingSince).TotalSeconds >= rule.MinDurationS)
+                var pendingSince = runtime?.PendingSince ?? deviceNow;
+                if ((deviceNow - pendingSince).TotalSeconds >= rule.MinDurationS)
                 {
-                    events.Add(Raise(rule, v, now));
+                    events.Add(Raise(rule, v, metrics, now));
                     ResetPending(rule.Id, runtime);
                 }
                 else
@@ -66,6 +81,12 @@ public sealed class AlertEngine
             else if (ClearHolds(rule, v))
             {
                 events.Add(Clear(open, now));
+            }
+            else if (rule.Kind == AlertRuleKind.DeviceAlarm && RaiseHolds(rule, v) && DeviceAlarmSeverity(v) != open.Severity)
+            {
+                // The device changed its level: the alert the dashboard shows must carry the new severity.
+                events.Add(Clear(open, now));
+                events.Add(Raise(rule, v, metrics, now));
             }
         }
 
@@ -103,7 +124,7 @@ public sealed class AlertEngine
     }
 
     private double? Observe(AlertRule rule, ref RuleRuntimeState? runtime, IReadOnlyDictionary<string, double> metrics,
-        DateTimeOffset? lastTelemetryAt, DateTimeOffset now)
+        DateTimeOffset? lastTelemetryAt, DateTimeOffset now, DateTimeOffset deviceNow)
     {
         switch (rule.Kind)
         {
@@ -112,16 +133,26 @@ public sealed class AlertEngine
             case AlertRuleKind.RateOfChange:
                 if (!metrics.TryGetValue(rule.Metric, out var current) || !double.IsFinite(current)) return null;
                 runtime ??= State.Runtime[rule.Id] = new RuleRuntimeState();
-                if (runtime.ReferenceAt is not { } refAt || runtime.ReferenceValue is not { } refValue || now < refAt)
+                if (runtime.ReferenceAt is not { } refAt || runtime.ReferenceValue is not { } refValue)
                 {
-                    runtime.ReferenceAt = now;
+                    runtime.ReferenceAt = deviceNow;
                     runtime.ReferenceValue = current;
                     return null;
                 }
 
-                var seconds = (now - refAt).TotalSeconds;
+                // Late data (older than the reference) says nothing about the rate since the reference.
+                var seconds = (deviceNow - refAt).TotalSeconds;
                 if (seconds < rule.RateWindowS) return null;
-                runtime.ReferenceAt = now;
+
+                // A gap of many windows is no rate (the value may have moved at any time in it): start again from here.
+                if (seconds > MaxRateWindows * rule.RateWindowS)
+                {
+                    runtime.ReferenceAt = deviceNow;
+                    runtime.ReferenceValue = current;
+                    return null;
+                }
+
+                runtime.ReferenceAt = deviceNow;
                 runtime.ReferenceValue = current;
                 return (current - refValue) / (seconds / 60.0);
             default:
@@ -141,7 +172,15 @@ public sealed class AlertEngine
         _ => rule.Direction == ThresholdDirection.Above ? v <= rule.ClearAt : v >= rule.ClearAt,
     };
 
-    private AlertEvent Raise(AlertRule rule, double value, DateTimeOffset now)
+    /// <summary>GB/T 32960 alarm levels: 1 does not affect driving, 2 limits it, 3 stop now, 4 thermal event.</summary>
+    public static AlertSeverity DeviceAlarmSeverity(double level) => level switch
+    {
+        >= 3 => AlertSeverity.Critical,
+        >= 2 => AlertSeverity.Major,
+        _ => AlertSeverity.Minor,
+    };
+
+    private AlertEvent Raise(AlertRule rule, double value, IReadOnlyDictionary<string, double> metrics, DateTimeOffset now)
     {
         var sequence = State.Sequences.GetValueOrDefault(rule.Id) + 1;
         State.Sequences[rule.Id] = sequence;
@@ -151,9 +190,9 @@ public sealed class AlertEngine
             Id = $"{EquipmentId}:{rule.Id}:{sequence.ToString(CultureInfo.InvariantCulture)}",
             EquipmentId = EquipmentId,
             RuleId = rule.Id,
-            Severity = rule.Severity,
+            Severity = rule.Kind == AlertRuleKind.DeviceAlarm ? DeviceAlarmSeverity(value) : rule.Severity,
             State = AlertState.Active,
-            Message = Message(rule, value, threshold),
+            Message = rule.Kind == AlertRuleKind.DeviceAlarm ? DeviceAlarmMessage(rule, value, metrics) : Message(rule, value, threshold),
             Value = value,
             Threshold = threshold,
             RaisedAt = now,
@@ -170,6 +209,16 @@ public sealed class AlertEngine
         if (State.RecentlyCleared.Count > MaxRecentlyCleared)
             State.RecentlyCleared.RemoveRange(0, State.RecentlyCleared.Count - MaxRecentlyCleared);
         return new AlertEvent(AlertTransition.Cleared, cleared, now);
+    }
+
+    private static string DeviceAlarmMessage(AlertRule rule, double level, IReadOnlyDictionary<string, double> metrics)
+    {
+        var what = string.IsNullOrWhiteSpace(rule.Description) ? rule.Id : rule.Description;
+        var flags = rule.FlagsMetric is { } name && metrics.TryGetValue(name, out var f) && f is >= 0 and <= uint.MaxValue
+            ? DeviceAlarmFlags.Describe((uint)f)
+            : [];
+        var named = flags.Count == 0 ? "no general flag set" : string.Join(", ", flags);
+        return string.Create(CultureInfo.InvariantCulture, $"{what}: level {level:0}: {named}");
     }
 
     private static string Message(AlertRule rule, double value, double threshold)

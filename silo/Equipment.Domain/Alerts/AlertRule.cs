@@ -2,7 +2,7 @@ namespace Equipment.Domain.Alerts;
 
 /// <summary>
 /// One alert rule. The gap between <see cref="RaiseAt"/> and <see cref="ClearAt"/> is the hysteresis that keeps a
-/// value hovering at the limit from flapping. The raise condition must hold for <see cref="MinDurationS"/> before the
+/// value hovering at the limit from flapping; every threshold and rate rule must have one (strict, validated). The raise condition must hold for <see cref="MinDurationS"/> before the
 /// alert is raised; clearing is immediate.
 /// </summary>
 public sealed record AlertRule
@@ -24,6 +24,9 @@ public sealed record AlertRule
     /// <summary>For stale rules: seconds without telemetry before raising.</summary>
     public double StaleAfterS { get; init; } = 120.0;
 
+    /// <summary>For device-alarm rules: the metric holding the device's alarm flags, named in the message.</summary>
+    public string? FlagsMetric { get; init; }
+
     public AlertSeverity Severity { get; init; } = AlertSeverity.Warning;
     public bool Enabled { get; init; } = true;
     public string Description { get; init; } = "";
@@ -36,10 +39,11 @@ public sealed record AlertRule
         if (Kind != AlertRuleKind.Stale && string.IsNullOrWhiteSpace(Metric)) errors.Add($"rule '{Id}': metric is required.");
         if (Kind != AlertRuleKind.Stale)
         {
-            if (Direction == ThresholdDirection.Above && !(ClearAt <= RaiseAt))
-                errors.Add($"rule '{Id}': for direction above, clearAt ({ClearAt}) must be <= raiseAt ({RaiseAt}).");
-            if (Direction == ThresholdDirection.Below && !(ClearAt >= RaiseAt))
-                errors.Add($"rule '{Id}': for direction below, clearAt ({ClearAt}) must be >= raiseAt ({RaiseAt}).");
+            // A strict gap: a value hovering at a single raise/clear level would flap with every sample's noise.
+            if (Direction == ThresholdDirection.Above && !(ClearAt < RaiseAt))
+                errors.Add($"rule '{Id}': for direction above, clearAt ({ClearAt}) must be < raiseAt ({RaiseAt}) (hysteresis).");
+            if (Direction == ThresholdDirection.Below && !(ClearAt > RaiseAt))
+                errors.Add($"rule '{Id}': for direction below, clearAt ({ClearAt}) must be > raiseAt ({RaiseAt}) (hysteresis).");
         }
 
         if (!(MinDurationS >= 0)) errors.Add($"rule '{Id}': minDurationS must be >= 0.");

@@ -16,4 +16,12 @@ public enum AlertRuleKind
     /// <summary>Seconds since the last telemetry against <see cref="AlertRule.StaleAfterS"/>.</summary>
     [JsonStringEnumMemberName("stale")]
     Stale,
+
+    /// <summary>
+    /// A level the device itself reports (GB/T 32960 alarm level): raised at RaiseAt or above with the severity the
+    /// level maps to (1 minor, 2 major, 3 and 4 critical), re-raised when the level changes severity, cleared at ClearAt
+    /// or below. The message names the set flags of the metric <see cref="AlertRule.FlagsMetric"/>.
+    /// </summary>
+    [JsonStringEnumMemberName("deviceAlarm")]
+    DeviceAlarm,
 }

@@ -8,6 +8,9 @@ public static class BuiltInAlertRules
 {
     public const double DefaultOfflineAfterS = 120.0;
 
+    /// <summary>advance-rate-low clears only at 125 % of the target, so a rate hovering at the target does not flap.</summary>
+    public const double AdvanceRateClearFactor = 1.25;
+
     public static IReadOnlyList<AlertRule> ForTbm(TbmParameters p) =>
     [
         new()
@@ -28,13 +31,18 @@ public static class BuiltInAlertRules
         new()
         {
             Id = "advance-rate-low", Metric = TbmMetrics.BoringAdvanceRateMPerH, Direction = ThresholdDirection.Below,
-            RaiseAt = p.BoringAdvanceRateTargetMPerH, ClearAt = p.BoringAdvanceRateTargetMPerH, MinDurationS = 1800,
+            RaiseAt = p.BoringAdvanceRateTargetMPerH, ClearAt = AdvanceRateClearFactor * p.BoringAdvanceRateTargetMPerH, MinDurationS = 1800,
             Severity = AlertSeverity.Warning, Description = "Advance rate below target while boring",
         },
         new()
         {
-            Id = "cutter-wear-limit", Metric = TbmMetrics.MaxCutterWearMm, RaiseAt = p.WearLimitMm,
-            ClearAt = Math.Max(0, p.WearLimitMm - 1), Severity = AlertSeverity.Major, Description = "Cutter wear over limit",
+            Id = "cutter-wear-warning", Metric = TbmMetrics.MaxCutterWearPctOfLimit, RaiseAt = 80, ClearAt = 75,
+            Severity = AlertSeverity.Minor, Description = "Cutter wear near its class's limit (plan the change)",
+        },
+        new()
+        {
+            Id = "cutter-wear-limit", Metric = TbmMetrics.MaxCutterWearPctOfLimit, RaiseAt = 100, ClearAt = 95,
+            Severity = AlertSeverity.Major, Description = "Cutter wear at its class's limit",
         },
         new()
         {
@@ -90,6 +98,11 @@ public static class BuiltInAlertRules
         {
             Id = "soc-low", Metric = TruckMetrics.SocPct, Direction = ThresholdDirection.Below, RaiseAt = 10, ClearAt = 12,
             Severity = AlertSeverity.Critical, Description = "State of charge low",
+        },
+        new()
+        {
+            Id = "device-alarm", Kind = AlertRuleKind.DeviceAlarm, Metric = TruckMetrics.AlarmLevel, FlagsMetric = TruckMetrics.AlarmFlags,
+            RaiseAt = 1, ClearAt = 0, Severity = AlertSeverity.Minor, Description = "T-Box alarm",
         },
         new()
         {

@@ -12,4 +12,6 @@ public sealed record CutterWear(
     double? WearRateMmPerM,
     double? RemainingMm,
     double? RemainingAdvanceM,
-    double? ChainageAtLimitM);
+    double? ChainageAtLimitM,
+    string Class,
+    double LimitMm);

@@ -6,7 +6,8 @@ namespace Equipment.Domain.Tbm;
 /// Per-position cutter wear. Rolling distance of position i since its baseline = 2π·r_i·(revolutions since baseline),
 /// with r_i from <see cref="TbmFormulas.CutterPositionRadiusM"/> and revolutions = Σ rpm·Δt while boring (kept by
 /// <see cref="TbmKpiTracker"/>). Wear rates: (wear − baseline wear) / rolled km and / advanced m between the baseline
-/// and the latest measurement. Remaining life = (limit − wear) / (mm per m), projected from the measurement's chainage.
+/// and the latest measurement. Remaining life = (limit of the position's class − wear) / (mm per m), projected from the
+/// measurement's chainage.
 /// A <c>replaced=true</c> sample resets the baseline to (its wear_mm or 0, now).
 /// </summary>
 public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPositionState>? positions = null)
@@ -38,6 +39,13 @@ public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPosit
 
     public double? MaxWearMm => Positions.Count == 0 ? null : Positions.Max(p => p.WearMm ?? 0);
 
+    /// <summary>
+    /// Highest wear as a share of its own position's limit, % (a gauge cutter at 12 of 15 mm is 80 %, ahead of a face
+    /// cutter at 18 of 25 mm, 72 %); what the early-warning and limit alerts compare.
+    /// </summary>
+    public double? MaxWearPctOfLimit =>
+        Positions.Count == 0 ? null : Positions.Max(p => 100.0 * (p.WearMm ?? 0) / parameters.WearLimitMmAt(p.Position));
+
     public IReadOnlyList<CutterWear> Report(double revolutionsNow) =>
         Positions.OrderBy(p => p.Position).Select(p => Report(p, revolutionsNow)).ToList();
 
@@ -50,11 +58,22 @@ public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPosit
         double? perKm = worn > 0 && rolledKmAtMeasurement > 0 ? worn / rolledKmAtMeasurement : null;
         double? advancedM = p is { MeasuredChainageM: { } mc, BaselineChainageM: { } bc } ? mc - bc : null;
         double? perM = worn > 0 && advancedM > 0 ? worn / advancedM : null;
-        double? remaining = p.WearMm is { } w ? parameters.WearLimitMm - w : null;
+        var cutterClass = parameters.CutterClasses.ClassOf(p.Position, parameters.CutterCount);
+        var limit = parameters.CutterWearLimitMm.For(cutterClass);
+        double? remaining = p.WearMm is { } w ? limit - w : null;
         double? remainingM = remaining is { } r && perM is { } rate ? Math.Max(0, r) / rate : null;
         double? chainageAtLimit = remainingM is { } rm && p.MeasuredChainageM is { } at ? at + rm : null;
-        return new CutterWear(p.Position, radius, p.WearMm, p.MeasuredAt, p.Replacements, rolledKmNow, perKm, perM, remaining, remainingM, chainageAtLimit);
+        return new CutterWear(p.Position, radius, p.WearMm, p.MeasuredAt, p.Replacements, rolledKmNow, perKm, perM, remaining, remainingM, chainageAtLimit,
+            CutterClassName(cutterClass), limit);
     }
+
+    /// <summary>Lower-case class name as registered and reported (centre, face, gauge).</summary>
+    public static string CutterClassName(CutterClass cutterClass) => cutterClass switch
+    {
+        CutterClass.Centre => "centre",
+        CutterClass.Gauge => "gauge",
+        _ => "face",
+    };
 
     private CutterPositionState AddPosition(int position)
     {

@@ -8,6 +8,9 @@ namespace Equipment.Domain.Tbm;
 public sealed class OpenStrokeState
 {
     public long Stroke { get; set; }
+
+    /// <summary>Device time of the newest sample of this stroke; tells a late sample from a counter reset.</summary>
+    public DateTimeOffset? LastSampleAt { get; set; }
     public double? ChainageStartM { get; set; }
     public double? ChainageEndM { get; set; }
 

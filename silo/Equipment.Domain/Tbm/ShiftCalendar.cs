@@ -3,18 +3,29 @@ namespace Equipment.Domain.Tbm;
 /// <summary>
 /// Shifts of <see cref="TbmParameters.ShiftLengthHours"/> starting at <see cref="TbmParameters.FirstShiftStartHour"/>
 /// site time; the production day starts with the first shift. When the shift length does not divide 24 h, the last
-/// shift of the day is cut short at the next day's first shift.
+/// shift of the day is cut short at the next day's first shift. Site time is <see cref="TbmParameters.SiteTimeZone"/>
+/// (IANA, with its daylight saving) when registered, else the fixed <see cref="TbmParameters.SiteUtcOffsetHours"/>.
 /// </summary>
-public sealed class ShiftCalendar(TbmParameters parameters)
+public sealed class ShiftCalendar
 {
-    private TimeSpan Offset => TimeSpan.FromHours(parameters.SiteUtcOffsetHours);
+    private readonly TbmParameters parameters;
+    private readonly TimeZoneInfo zone;
+
+    public ShiftCalendar(TbmParameters parameters)
+    {
+        this.parameters = parameters;
+        zone = parameters.SiteTimeZone is { } id && SiteTimeZones.TryFind(id, out var found)
+            ? found
+            : TimeZoneInfo.CreateCustomTimeZone("site", TimeSpan.FromHours(parameters.SiteUtcOffsetHours), "site", "site");
+    }
+
     private TimeSpan ShiftLength => TimeSpan.FromHours(parameters.ShiftLengthHours);
 
     public DateTimeOffset ProductionDayStart(DateTimeOffset t)
     {
-        var local = t.ToOffset(Offset);
-        var start = new DateTimeOffset(local.Date, Offset).AddHours(parameters.FirstShiftStartHour);
-        return local < start ? start.AddDays(-1) : start;
+        var local = TimeZoneInfo.ConvertTime(t, zone);
+        var start = DayStart(local.Date);
+        return t < start ? DayStart(local.Date.AddDays(-1)) : start;
     }
 
     public DateTimeOffset ShiftStart(DateTimeOffset t)
@@ -27,7 +38,23 @@ public sealed class ShiftCalendar(TbmParameters parameters)
     public DateTimeOffset ShiftEnd(DateTimeOffset t)
     {
         var end = ShiftStart(t) + ShiftLength;
-        var nextDay = ProductionDayStart(t).AddDays(1);
+        var nextDay = NextDayStart(ProductionDayStart(t));
         return end < nextDay ? end : nextDay;
+    }
+
+    /// <summary>The next production day's start (23 or 25 h later across a daylight-saving change).</summary>
+    public DateTimeOffset NextDayStart(DateTimeOffset dayStart)
+    {
+        var localDate = TimeZoneInfo.ConvertTime(dayStart, zone).Date;
+        return DayStart(localDate.AddDays(1));
+    }
+
+    private DateTimeOffset DayStart(DateTime localDate)
+    {
+        var local = DateTime.SpecifyKind(localDate.AddHours(parameters.FirstShiftStartHour), DateTimeKind.Unspecified);
+
+        // A start inside a spring-forward gap moves to the first valid local time after it.
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(30);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 }

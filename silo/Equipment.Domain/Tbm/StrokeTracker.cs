@@ -4,8 +4,9 @@ namespace Equipment.Domain.Tbm;
 
 /// <summary>
 /// Groups samples by the <c>stroke</c> field and classifies each stroke. A stroke closes when a sample with a
-/// higher stroke number arrives; samples with a lower number than the open stroke are late and ignored, because the
-/// closed summary has already been published. Only samples with boring ≠ false, rpm &gt; <see cref="MinRpm"/>,
+/// higher stroke number arrives, or a lower one with a newer timestamp (the counter restarted or wrapped); samples with
+/// a lower number and a timestamp not after the open stroke's last sample are late and ignored, because the closed
+/// summary has already been published. Only samples with boring ≠ false, rpm &gt; <see cref="MinRpm"/>,
 /// penetration &gt; 0 and all four of penetration, thrust, torque, rpm present are aggregated; chainage is taken from
 /// every sample of the stroke. A stroke without any valid sample is not listed.
 /// </summary>
@@ -61,12 +62,22 @@ public sealed class StrokeTracker
         if (sample.Stroke is not { } stroke) return null;
         StrokeSummary? closed = null;
         var open = State.Open;
-        if (open is not null && stroke < open.Stroke) return null;
-        if (open is null || stroke > open.Stroke)
+        if (open is not null && stroke < open.Stroke)
+        {
+            // A lower number is either a late sample of an older stroke (its time is not after the open stroke's last
+            // sample: ignored, the older stroke is already published) or a counter that restarted or wrapped (a PLC
+            // restart: newer time). The latter starts a new stroke so classification carries on.
+            if (open.LastSampleAt is not { } lastAt || sample.Timestamp <= lastAt) return null;
+            State.CounterResets++;
+        }
+
+        if (open is null || stroke != open.Stroke)
         {
             closed = CloseOpen();
             open = State.Open = new OpenStrokeState { Stroke = stroke };
         }
+
+        if (open.LastSampleAt is not { } last || sample.Timestamp > last) open.LastSampleAt = sample.Timestamp;
 
         if (sample.ChainageM is { } chainage)
         {

@@ -9,4 +9,7 @@ public sealed class StrokeTrackerState
 
     /// <summary>Closed strokes in a row whose mean aggregate was exceptional.</summary>
     public int ConsecutiveExceptional { get; set; }
+
+    /// <summary>Times the stroke counter went back with newer data (PLC restart or wrap).</summary>
+    public int CounterResets { get; set; }
 }

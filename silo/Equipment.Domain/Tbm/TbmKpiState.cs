@@ -13,6 +13,9 @@ public sealed class TbmKpiState
     public bool WasBoring { get; set; }
 
     public double? LastChainageM { get; set; }
+
+    /// <summary>Furthest chainage reached (the face); advance counts only beyond it.</summary>
+    public double? FurthestChainageM { get; set; }
     public double? RateAnchorChainageM { get; set; }
     public DateTimeOffset? RateAnchorAt { get; set; }
     public double? BoringAdvanceRateMPerH { get; set; }

@@ -3,9 +3,10 @@ using Equipment.Domain.Telemetry;
 namespace Equipment.Domain.Tbm;
 
 /// <summary>
-/// Integrates TBM samples into advance, boring time and revolutions. Intervals longer than
+/// Integrates TBM samples into advance, boring time and revolutions, all on device time. Intervals longer than
 /// <see cref="MaxGapS"/> are data gaps and are not integrated (we do not know what happened). Samples older than the
-/// last one are ignored here (they still reach InfluxDB). The machine is boring when <c>boring</c> is true (or, if the
+/// last one (late or out of order) are ignored here by design: the periods are running sums and the late sample's
+/// interval was already integrated from its neighbours (they still reach InfluxDB). The machine is boring when <c>boring</c> is true (or, if the
 /// device never reports it, rpm &gt; 0.1) and rpm is not ≈ 0.
 /// </summary>
 public sealed class TbmKpiTracker(TbmParameters parameters, TbmKpiState? state = null)
@@ -43,9 +44,18 @@ public sealed class TbmKpiTracker(TbmParameters parameters, TbmKpiState? state =
 
         if (sample.ChainageM is { } chainage)
         {
-            if (s.LastChainageM is { } lastChainage && chainage > lastChainage)
+            // Only new ground counts: chainage beyond the furthest reached by more than the dead band. Sensor noise on a
+            // standing machine never gets past it, and a cutterhead pulled back and re-bored adds nothing until it is
+            // past the old face again. The gains telescope, so the error is bounded by the dead band plus the noise of
+            // the first and the last counted sample, whatever the period's length.
+            if (s.FurthestChainageM is not { } furthest)
             {
-                var gain = chainage - lastChainage;
+                s.FurthestChainageM = chainage;
+            }
+            else if (chainage > furthest + Parameters.AdvanceDeadBandM)
+            {
+                var gain = chainage - furthest;
+                s.FurthestChainageM = chainage;
                 s.Shift = s.Shift!.Value with { AdvanceM = s.Shift.Value.AdvanceM + gain };
                 s.Day = s.Day!.Value with { AdvanceM = s.Day.Value.AdvanceM + gain };
             }
@@ -99,7 +109,7 @@ public sealed class TbmKpiTracker(TbmParameters parameters, TbmKpiState? state =
         var s = State;
         var shift = s.Shift is { } cs && cs.Start == shiftStart ? cs : new PeriodTotals(shiftStart, calendar.ShiftEnd(now), 0, 0);
         var previousShift = s.Shift is { } cs2 && cs2.Start != shiftStart ? cs2 : s.PreviousShift;
-        var day = s.Day is { } cd && cd.Start == dayStart ? cd : new PeriodTotals(dayStart, dayStart.AddDays(1), 0, 0);
+        var day = s.Day is { } cd && cd.Start == dayStart ? cd : new PeriodTotals(dayStart, calendar.NextDayStart(dayStart), 0, 0);
         var previousDay = s.Day is { } cd2 && cd2.Start != dayStart ? cd2 : s.PreviousDay;
         return (shift, previousShift, day, previousDay);
     }
@@ -118,7 +128,7 @@ public sealed class TbmKpiTracker(TbmParameters parameters, TbmKpiState? state =
         if (s.Day?.Start != dayStart)
         {
             if (s.Day is not null) s.PreviousDay = s.Day;
-            s.Day = new PeriodTotals(dayStart, dayStart.AddDays(1), 0, 0);
+            s.Day = new PeriodTotals(dayStart, calendar.NextDayStart(dayStart), 0, 0);
         }
     }
 }

@@ -11,6 +11,9 @@ public static class TbmMetrics
     public const string BoringAdvanceRateMPerH = "boringAdvanceRateMPerH";
 
     public const string MaxCutterWearMm = "maxCutterWearMm";
+
+    /// <summary>Highest wear as % of its position class's limit (centre, face, gauge).</summary>
+    public const string MaxCutterWearPctOfLimit = "maxCutterWearPctOfLimit";
     public const string GearOilTempC = "gearOilTempC";
     public const string HydraulicOilTempC = "hydraulicOilTempC";
     public const string MainBearingTempC = "mainBearingTempC";

@@ -29,8 +29,20 @@ public sealed class TbmParameters
     /// <summary>Rated (nominal) cutterhead torque, kNm.</summary>
     public double RatedTorqueKnm { get; set; } = 3500.0;
 
-    /// <summary>Radial wear at which a disc cutter must be changed, mm.</summary>
-    public double WearLimitMm { get; set; } = 25.0;
+    /// <summary>Radial wear at which a disc cutter must be changed, per class (centre, face, gauge), mm.</summary>
+    public CutterWearLimits CutterWearLimitMm { get; set; } = new();
+
+    /// <summary>Which positions are centre and gauge cutters (the rest are face cutters).</summary>
+    public CutterClassLayout CutterClasses { get; set; } = new();
+
+    /// <summary>
+    /// IANA time zone of the site (e.g. <c>Asia/Shanghai</c>) for shift and day boundaries, daylight saving included.
+    /// When null, <see cref="SiteUtcOffsetHours"/> applies.
+    /// </summary>
+    public string? SiteTimeZone { get; set; }
+
+    /// <summary>Wear limit of the cutter at <paramref name="position"/>, mm.</summary>
+    public double WearLimitMmAt(int position) => CutterWearLimitMm.For(CutterClasses.ClassOf(position, CutterCount));
 
     public double ShiftLengthHours { get; set; } = 8.0;
 
@@ -45,6 +57,18 @@ public sealed class TbmParameters
 
     /// <summary>Minimum expected advance rate while boring, m/h (the "advance below target" alert compares to this).</summary>
     public double BoringAdvanceRateTargetMPerH { get; set; } = 2.0;
+
+    /// <summary>
+    /// Chainage must pass the furthest point reached by more than this before advance is counted, m. Larger than the
+    /// chainage sensor's noise (1–2 mm), smaller than a minute of boring; the advance of a period is short by at most this.
+    /// </summary>
+    public double AdvanceDeadBandM { get; set; } = 0.01;
+
+    /// <summary>
+    /// Penetration below which FPI, specific energy and the torque ratio are not shown live, mm/rev: they divide by the
+    /// penetration and mean nothing while the head only turns (1,300 MJ/m³ at p → 0).
+    /// </summary>
+    public double MinPenetrationForKpisMmRev { get; set; } = 1.0;
 
     [JsonIgnore]
     public double BandLow => TorqueRatioBand is { Length: 2 } ? TorqueRatioBand[0] : double.NaN;
@@ -70,12 +94,23 @@ public sealed class TbmParameters
             errors.Add($"torqueRatioBand must satisfy 0 <= low < high (was [{TorqueRatioBand[0]}, {TorqueRatioBand[1]}]).");
         if (!(RatedThrustPerCutterKn > 0)) errors.Add($"ratedThrustPerCutterKn must be > 0 (was {RatedThrustPerCutterKn}).");
         if (!(RatedTorqueKnm > 0)) errors.Add($"ratedTorqueKnm must be > 0 (was {RatedTorqueKnm}).");
-        if (!(WearLimitMm > 0)) errors.Add($"wearLimitMm must be > 0 (was {WearLimitMm}).");
+        if (CutterWearLimitMm is not { } limits)
+            errors.Add("cutterWearLimitMm must be given as {centre, face, gauge}.");
+        else if (!(limits.Centre > 0 && limits.Face > 0 && limits.Gauge > 0))
+            errors.Add($"cutterWearLimitMm must be > 0 for centre, face and gauge (was {limits.Centre}, {limits.Face}, {limits.Gauge}).");
+        if (CutterClasses is not { } layout)
+            errors.Add("cutterClasses must be given as {centreCount, gaugeCount}.");
+        else if (!(layout.CentreCount >= 0 && layout.GaugeCount >= 0 && layout.CentreCount + layout.GaugeCount <= CutterCount))
+            errors.Add($"cutterClasses: centreCount ({layout.CentreCount}) and gaugeCount ({layout.GaugeCount}) must be >= 0 and together at most cutterCount ({CutterCount}).");
+        if (SiteTimeZone is { } zone && !SiteTimeZones.TryFind(zone, out _))
+            errors.Add($"siteTimeZone '{zone}' is not a known IANA time zone id (e.g. Asia/Shanghai).");
         if (!(ShiftLengthHours > 0 && ShiftLengthHours <= 24)) errors.Add($"shiftLengthHours must be in (0, 24] (was {ShiftLengthHours}).");
         if (!(FirstShiftStartHour >= 0 && FirstShiftStartHour < 24)) errors.Add($"firstShiftStartHour must be in [0, 24) (was {FirstShiftStartHour}).");
         if (!(SiteUtcOffsetHours >= -14 && SiteUtcOffsetHours <= 14)) errors.Add($"siteUtcOffsetHours must be in [-14, 14] (was {SiteUtcOffsetHours}).");
+        if (!(AdvanceDeadBandM >= 0 && AdvanceDeadBandM <= 1)) errors.Add($"advanceDeadBandM must be in [0, 1] m (was {AdvanceDeadBandM}).");
+        if (!(MinPenetrationForKpisMmRev >= 0)) errors.Add($"minPenetrationForKpisMmRev must be >= 0 (was {MinPenetrationForKpisMmRev}).");
         if (!(AdvanceTargetMPerDay >= 0)) errors.Add($"advanceTargetMPerDay must be >= 0 (was {AdvanceTargetMPerDay}).");
-        if (!(BoringAdvanceRateTargetMPerH >= 0)) errors.Add($"boringAdvanceRateTargetMPerH must be >= 0 (was {BoringAdvanceRateTargetMPerH}).");
+        if (!(BoringAdvanceRateTargetMPerH > 0)) errors.Add($"boringAdvanceRateTargetMPerH must be > 0 (was {BoringAdvanceRateTargetMPerH}).");
         return errors;
     }
 }

@@ -72,9 +72,15 @@ public sealed class TbmTwin
         var latest = State.Kpi.Latest;
         var n = Parameters.CutterCount;
         var (shift, previousShift, day, previousDay) = kpi.PeriodsAt(now);
-        double? ratio = latest is { PenetrationMmRev: > 0 and var p, ThrustKn: { } f, TorqueKnm: { } t }
-            ? classifier.TorqueRatio(p, f, t)
-            : null;
+
+        // Device time of the newest sample: boring seconds and standstill start are device time, so their ratios and
+        // durations are taken against it, not against the wall clock.
+        var deviceNow = State.Kpi.LastSampleAt;
+
+        // Ratios over penetration only while cutting with a meaningful penetration; otherwise absent, not 0 or huge.
+        var cutting = State.Kpi.WasBoring && latest.PenetrationMmRev >= Parameters.MinPenetrationForKpisMmRev;
+        var p = cutting ? latest.PenetrationMmRev : null;
+        double? ratio = p is { } pr && latest is { ThrustKn: { } f, TorqueKnm: { } t } ? classifier.TorqueRatio(pr, f, t) : null;
         return new TbmKpis
         {
             At = now,
@@ -83,7 +89,7 @@ public sealed class TbmTwin
             Stroke = latest.Stroke,
             Boring = State.Kpi.WasBoring,
             StandstillSince = State.Kpi.StandstillSince,
-            StandstillS = State.Kpi.StandstillSince is { } since ? (now - since).TotalSeconds : null,
+            StandstillS = State.Kpi.StandstillSince is { } since && deviceNow is { } dn ? (dn - since).TotalSeconds : null,
             BoringAdvanceRateMPerH = State.Kpi.BoringAdvanceRateMPerH,
             PenetrationMmRev = latest.PenetrationMmRev,
             ThrustKn = latest.ThrustKn,
@@ -91,17 +97,17 @@ public sealed class TbmTwin
             TorqueKnm = latest.TorqueKnm,
             Rpm = latest.Rpm,
             TorqueRatio = ratio,
-            FieldPenetrationIndex = latest is { ThrustKn: { } f2, PenetrationMmRev: { } p2 } ? TbmFormulas.FieldPenetrationIndex(f2, n, p2) : null,
-            SpecificEnergyMjPerM3 = latest is { ThrustKn: { } f3, TorqueKnm: { } t3, PenetrationMmRev: { } p3 }
+            FieldPenetrationIndex = p is { } p2 && latest.ThrustKn is { } f2 ? TbmFormulas.FieldPenetrationIndex(f2, n, p2) : null,
+            SpecificEnergyMjPerM3 = p is { } p3 && latest is { ThrustKn: { } f3, TorqueKnm: { } t3 }
                 ? TbmFormulas.SpecificEnergyMjPerM3(f3, t3, p3, Parameters.CutterheadDiameterM)
                 : null,
             ShiftAdvanceM = shift.AdvanceM,
-            ShiftUtilisation = shift.Utilisation(now),
+            ShiftUtilisation = deviceNow is { } ds ? shift.Utilisation(ds) : null,
             Shift = shift,
             PreviousShift = previousShift,
             DayAdvanceM = day.AdvanceM,
             DayTargetM = Parameters.AdvanceTargetMPerDay,
-            DayUtilisation = day.Utilisation(now),
+            DayUtilisation = deviceNow is { } dd ? day.Utilisation(dd) : null,
             Day = day,
             PreviousDay = previousDay,
             ConsecutiveExceptionalStrokes = State.Strokes.ConsecutiveExceptional,
@@ -121,6 +127,7 @@ public sealed class TbmTwin
         if (latest.TorqueKnm is { } t) m[TbmMetrics.TorqueKnm] = t;
         if (State.Kpi.WasBoring && State.Kpi.BoringAdvanceRateMPerH is { } rate) m[TbmMetrics.BoringAdvanceRateMPerH] = rate;
         if (cutters.MaxWearMm is { } wear) m[TbmMetrics.MaxCutterWearMm] = wear;
+        if (cutters.MaxWearPctOfLimit is { } pct) m[TbmMetrics.MaxCutterWearPctOfLimit] = pct;
         if (latest.GearOilTempC is { } gear) m[TbmMetrics.GearOilTempC] = gear;
         if (latest.HydraulicOilTempC is { } hyd) m[TbmMetrics.HydraulicOilTempC] = hyd;
         if (latest.MainBearingTempC is { } bearing) m[TbmMetrics.MainBearingTempC] = bearing;
@@ -132,7 +139,7 @@ public sealed class TbmTwin
     /// receive time is the truer sign of life. Without it the newest measurement time stands in.
     /// </param>
     public IReadOnlyList<AlertEvent> EvaluateAlerts(DateTimeOffset? lastReceivedAt = null) =>
-        alerts.Evaluate(Metrics(), lastReceivedAt ?? State.LastTelemetryAt, time.GetUtcNow());
+        alerts.Evaluate(Metrics(), lastReceivedAt ?? State.LastTelemetryAt, time.GetUtcNow(), State.LastTelemetryAt);
 
     public AlertEvent? Acknowledge(string alertId, string by) => alerts.Acknowledge(alertId, by, time.GetUtcNow());
 }

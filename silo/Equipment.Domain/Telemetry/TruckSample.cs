@@ -16,7 +16,9 @@ public readonly record struct TruckSample(
     double? BatteryVoltageV = null,
     double? BatteryCurrentA = null,
     double? PowerKw = null,
-    double? BrakePadMm = null)
+    double? BrakePadMm = null,
+    double? AlarmLevel = null,
+    double? AlarmFlags = null)
 {
     /// <summary>Overlays the fields this sample carries onto <paramref name="previous"/> (last-value-wins per field).</summary>
     public TruckSample MergeOnto(TruckSample previous) => new(
@@ -34,5 +36,7 @@ public readonly record struct TruckSample(
         BatteryVoltageV ?? previous.BatteryVoltageV,
         BatteryCurrentA ?? previous.BatteryCurrentA,
         PowerKw ?? previous.PowerKw,
-        BrakePadMm ?? previous.BrakePadMm);
+        BrakePadMm ?? previous.BrakePadMm,
+        AlarmLevel ?? previous.AlarmLevel,
+        AlarmFlags ?? previous.AlarmFlags);
 }

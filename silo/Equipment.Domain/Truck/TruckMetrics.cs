@@ -12,4 +12,10 @@ public static class TruckMetrics
     public const string SocMarginPct = "socMarginPct";
 
     public const string BrakePadMm = "brakePadMm";
+
+    /// <summary>The T-Box's highest alarm level (GB/T 32960: 0 none … 3 stop now, 4 thermal event).</summary>
+    public const string AlarmLevel = "alarmLevel";
+
+    /// <summary>The T-Box's 32 general alarm flags as a number (read by the device-alarm rule for its message).</summary>
+    public const string AlarmFlags = "alarmFlags";
 }

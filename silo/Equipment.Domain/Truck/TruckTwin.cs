@@ -94,6 +94,8 @@ public sealed class TruckTwin
         if (l.InverterTempC is { } it) m[TruckMetrics.InverterTempC] = it;
         if (l.SocPct is { } soc) m[TruckMetrics.SocPct] = soc;
         if (l.BrakePadMm is { } pad) m[TruckMetrics.BrakePadMm] = pad;
+        if (l.AlarmLevel is { } level) m[TruckMetrics.AlarmLevel] = level;
+        if (l.AlarmFlags is { } flags) m[TruckMetrics.AlarmFlags] = flags;
         if (Range is { } r) m[TruckMetrics.SocMarginPct] = r.SocMarginPct;
         return m;
     }
@@ -103,7 +105,7 @@ public sealed class TruckTwin
     /// receive time is the truer sign of life. Without it the newest measurement time stands in.
     /// </param>
     public IReadOnlyList<AlertEvent> EvaluateAlerts(DateTimeOffset? lastReceivedAt = null) =>
-        alerts.Evaluate(Metrics(), lastReceivedAt ?? State.LastTelemetryAt, time.GetUtcNow());
+        alerts.Evaluate(Metrics(), lastReceivedAt ?? State.LastTelemetryAt, time.GetUtcNow(), State.LastTelemetryAt);
 
     public AlertEvent? Acknowledge(string alertId, string by) => alerts.Acknowledge(alertId, by, time.GetUtcNow());
 }

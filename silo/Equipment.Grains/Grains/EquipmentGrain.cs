@@ -144,7 +144,19 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     public async Task Register(EquipmentRegistration registration)
     {
         registration.Kind = Kind;
+        var previousVin = State.Registration.Vin;
         State.Registration = registration;
+        if (previousVin is not null && previousVin != registration.Vin)
+        {
+            await GrainFactory.GetGrain<IVinRegistryGrain>(previousVin).Unbind(Id);
+        }
+
+        if (registration.Vin is { } vin)
+        {
+            // The binding is what the GB/T 32960 listener trusts: written before the registration is answered.
+            await GrainFactory.GetGrain<IVinRegistryGrain>(vin).Bind(new VinBinding(Id, registration.Site ?? registration.Fleet, registration.Gbt32960Key));
+        }
+
         BuildTwin();
         await SaveAsync();
         _registration = null;

@@ -43,7 +43,8 @@ public sealed class TruckGrain(
         var reader = new LineProtocolReader(lines);
         while (reader.Read(out var line) == ReadStatus.Line)
         {
-            if (_twin.Apply(SampleMapper.ToTruck(line)) is { } closed)
+            // truck_cells and truck_probes are stored for charts, not samples of the twin.
+            if (line.Measurement.SequenceEqual("truck"u8) && _twin.Apply(SampleMapper.ToTruck(line)) is { } closed)
             {
                 WriteRun(closed, derived);
             }

@@ -43,6 +43,12 @@ public sealed class LiveState
                 LastMeasuredNs = ts;
             }
 
+            // Hundreds of cell and probe fields per truck are history, not live state.
+            if (line.Measurement.SequenceEqual("truck_cells"u8) || line.Measurement.SequenceEqual("truck_probes"u8))
+            {
+                continue;
+            }
+
             var prefix = 0;
             var tags = line.GetTags();
             while (tags.TryNext(out var key, out var value))

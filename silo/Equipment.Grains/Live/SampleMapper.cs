@@ -27,7 +27,8 @@ public static class SampleMapper
         return new TruckSample(
             LiveState.FromNs(line.Timestamp),
             F(v, p, 0), F(v, p, 1), F(v, p, 2), F(v, p, 3), F(v, p, 4), F(v, p, 5), F(v, p, 6),
-            F(v, p, 7), F(v, p, 8), F(v, p, 9), F(v, p, 10), F(v, p, 11), F(v, p, 12), F(v, p, 13));
+            F(v, p, 7), F(v, p, 8), F(v, p, 9), F(v, p, 10), F(v, p, 11), F(v, p, 12), F(v, p, 13),
+            F(v, p, 18), F(v, p, 19));
     }
 
     public static CutterSample? ToCutter(in LineProtocolLine line)

@@ -52,7 +52,7 @@ public sealed class IngestParser
                 var schema = TelemetrySchema.Find(line.Measurement);
                 if (schema is null)
                 {
-                    return Invalid(line, $"unknown measurement '{FieldReader.Show(line.Measurement)}' (expected tbm, tbm_cutter or truck)");
+                    return Invalid(line, $"unknown measurement '{FieldReader.Show(line.Measurement)}' (expected tbm, tbm_cutter, truck, truck_cells or truck_probes)");
                 }
 
                 var tagError = ReadTags(line, schema, out var id, out var scopeGroup);

@@ -49,9 +49,27 @@ public static class TelemetrySchema
         F("battery_current_a", "A"),
         F("power_kw", "kW"),
         F("brake_pad_mm", "mm"),
+        // GB/T 32960 T-Box fields (appended: the twin reads the fields above by index).
+        F("insulation_kohm", "kΩ"),
+        F("cell_voltage_max_v", "V"),
+        F("cell_voltage_min_v", "V"),
+        F("battery_temp_min_c", "°C"),
+        new("alarm_level", FieldType.Integer, "level"),
+        new("alarm_flags", FieldType.Integer, "bits"),
+        new("ignition", FieldType.Boolean, "bool"),
+        new("charging", FieldType.Integer, "code"),
     ]);
 
-    public static IReadOnlyList<MeasurementSchema> Measurements { get; } = [Tbm, TbmCutter, Truck];
+    /// <summary>
+    /// Every cell voltage of a truck's battery subsystem: one point per subsystem per sample, fields <c>c001</c>… in mV
+    /// (integers), so one cell is one field of one series. Stored, not interpreted by the twin.
+    /// </summary>
+    public static MeasurementSchema TruckCells { get; } = new("truck_cells", EquipmentKind.Truck, "fleet", "subsystem", []);
+
+    /// <summary>Every probe temperature of a truck's battery subsystem: fields <c>t001</c>… in °C (integers).</summary>
+    public static MeasurementSchema TruckProbes { get; } = new("truck_probes", EquipmentKind.Truck, "fleet", "subsystem", []);
+
+    public static IReadOnlyList<MeasurementSchema> Measurements { get; } = [Tbm, TbmCutter, Truck, TruckCells, TruckProbes];
 
     public static MeasurementSchema? Find(ReadOnlySpan<byte> measurement)
     {

@@ -57,7 +57,7 @@ public class AlertEngineTests
     {
         var rule = new AlertRule
         {
-            Id = "advance-rate-low", Metric = "rate", Direction = ThresholdDirection.Below, RaiseAt = 2, ClearAt = 2, MinDurationS = 1800,
+            Id = "advance-rate-low", Metric = "rate", Direction = ThresholdDirection.Below, RaiseAt = 2, ClearAt = 2.5, MinDurationS = 1800,
         };
         var engine = new AlertEngine("tbm-1", [rule]);
 
@@ -65,7 +65,8 @@ public class AlertEngineTests
         engine.Evaluate(M("rate", 1.0), T0, T0.AddMinutes(29)).Should().BeEmpty();
         engine.Evaluate(M("rate", 1.0), T0, T0.AddMinutes(30)).Should().ContainSingle()
             .Which.Alert.RaisedAt.Should().Be(T0.AddMinutes(30));
-        engine.Evaluate(M("rate", 2.0), T0, T0.AddMinutes(31)).Single().Transition.Should().Be(AlertTransition.Cleared);
+        engine.Evaluate(M("rate", 2.2), T0, T0.AddMinutes(31)).Should().BeEmpty("2.2 m/h is inside the hysteresis band");
+        engine.Evaluate(M("rate", 2.5), T0, T0.AddMinutes(32)).Single().Transition.Should().Be(AlertTransition.Cleared);
     }
 
     [Fact]
@@ -73,7 +74,7 @@ public class AlertEngineTests
     {
         var rule = new AlertRule
         {
-            Id = "advance-rate-low", Metric = "rate", Direction = ThresholdDirection.Below, RaiseAt = 2, ClearAt = 2, MinDurationS = 1800,
+            Id = "advance-rate-low", Metric = "rate", Direction = ThresholdDirection.Below, RaiseAt = 2, ClearAt = 2.5, MinDurationS = 1800,
         };
         var engine = new AlertEngine("tbm-1", [rule]);
         engine.Evaluate(M("rate", 1.0), T0, T0);
@@ -198,6 +199,45 @@ public class AlertEngineTests
         var inverted = () => AlertRuleSet.Merge([GearOil], [new AlertRuleOverride { RuleId = "gear-oil-temp-high", ClearAt = 85 }]);
 
         unknown.Should().Throw<ArgumentException>().WithMessage("*unknown rule id 'nope'*");
-        inverted.Should().Throw<ArgumentException>().WithMessage("*clearAt (85) must be <= raiseAt (80)*");
+        inverted.Should().Throw<ArgumentException>().WithMessage("*clearAt (85) must be < raiseAt (80)*");
+    }
+
+    [Fact]
+    public void Evaluate_RateOfChangeWithDeviceTime_DividesByDeviceStepsNotWallClock()
+    {
+        var rule = new AlertRule
+        {
+            Id = "battery-temp-rising", Kind = AlertRuleKind.RateOfChange, Metric = "batteryTempC", RaiseAt = 1.0, ClearAt = 0.2, RateWindowS = 60,
+        };
+        var engine = new AlertEngine("truck-7", [rule]);
+
+        // Device samples 10 min apart (+2 °C: 0.2 °C/min) arrive back-filled one wall second apart: on the wall clock
+        // that would be 120 °C/min; on device time it is 0.2 °C/min and nothing is raised.
+        engine.Evaluate(M("batteryTempC", 20.0), T0, T0, measuredAt: T0.AddHours(-1)).Should().BeEmpty();
+        engine.Evaluate(M("batteryTempC", 22.0), T0, T0.AddSeconds(61), measuredAt: T0.AddHours(-1).AddMinutes(10)).Should().BeEmpty();
+
+        // Real heating: +3 °C in 2 device minutes (1.5 °C/min) delivered at once → raised.
+        var raised = engine.Evaluate(M("batteryTempC", 25.0), T0, T0.AddSeconds(62), measuredAt: T0.AddHours(-1).AddMinutes(12));
+        raised.Single().Alert.Value.Should().BeApproximately(1.5, 1e-9);
+
+        // Re-evaluating without new data (same device time, wall clock moving on) computes no new rate.
+        engine.Evaluate(M("batteryTempC", 25.0), T0, T0.AddMinutes(5), measuredAt: T0.AddHours(-1).AddMinutes(12)).Should().BeEmpty();
+        engine.OpenAlerts.Should().ContainSingle();
+    }
+
+    [Fact]
+    public void Evaluate_RateOfChangeAcrossLongGap_IsNoRateAndRestartsFromTheGap()
+    {
+        var rule = new AlertRule
+        {
+            Id = "battery-temp-rising", Kind = AlertRuleKind.RateOfChange, Metric = "batteryTempC", RaiseAt = 1.0, ClearAt = 0.2, RateWindowS = 60,
+        };
+        var engine = new AlertEngine("truck-7", [rule]);
+        engine.Evaluate(M("batteryTempC", 20.0), T0, T0, measuredAt: T0);
+
+        // 11 windows of silence, then +30 °C (charging in the sun, say): no rate over a gap longer than 10 windows.
+        engine.Evaluate(M("batteryTempC", 50.0), T0, T0, measuredAt: T0.AddMinutes(11)).Should().BeEmpty();
+        // From the new reference: +0.5 °C in a minute, below the limit.
+        engine.Evaluate(M("batteryTempC", 50.5), T0, T0, measuredAt: T0.AddMinutes(12)).Should().BeEmpty();
     }
 }

@@ -27,4 +27,38 @@ public class ShiftCalendarTests
         calendar.ShiftStart(t).Should().Be(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
         calendar.ShiftEnd(t).Should().Be(new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero));
     }
+
+    [Fact]
+    public void ShiftStart_ChineseSiteWithIanaZone_UsesLocalShiftsNotUtc()
+    {
+        // Asia/Shanghai = UTC+8: the 06:00 local first shift starts at 22:00Z the evening before. 21:30Z on 1 March is
+        // 05:30 local on 2 March → still production day 1 March (starting 06:00 local = 1 March 22:00Z minus a day),
+        // night shift 22:00–06:00 local = 14:00Z–22:00Z.
+        var calendar = new ShiftCalendar(new TbmParameters { SiteTimeZone = "Asia/Shanghai" });
+        var t = new DateTimeOffset(2026, 3, 1, 21, 30, 0, TimeSpan.Zero);
+
+        calendar.ProductionDayStart(t).Should().Be(new DateTimeOffset(2026, 2, 28, 22, 0, 0, TimeSpan.Zero));
+        calendar.ShiftStart(t).Should().Be(new DateTimeOffset(2026, 3, 1, 14, 0, 0, TimeSpan.Zero));
+        calendar.ShiftEnd(t).Should().Be(new DateTimeOffset(2026, 3, 1, 22, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void NextDayStart_ZoneWithDaylightSaving_DayIs23HoursLongInSpring()
+    {
+        // Europe/Vienna springs forward on 29 March 2026 (02:00 → 03:00 local): day 06:00 CET (05:00Z) → 06:00 CEST (04:00Z).
+        var calendar = new ShiftCalendar(new TbmParameters { SiteTimeZone = "Europe/Vienna" });
+        var day = calendar.ProductionDayStart(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero));
+
+        day.Should().Be(new DateTimeOffset(2026, 3, 28, 5, 0, 0, TimeSpan.Zero));
+        (calendar.NextDayStart(day) - day).Should().Be(TimeSpan.FromHours(23));
+    }
+
+    [Theory]
+    [InlineData("Mars/Olympus_Mons")]
+    [InlineData("UTC+8")]
+    [InlineData("")]
+    public void Validate_UnknownTimeZone_IsRefusedNamingIt(string zone)
+    {
+        new TbmParameters { SiteTimeZone = zone }.Validate().Should().ContainSingle().Which.Should().Contain("siteTimeZone");
+    }
 }

@@ -69,7 +69,7 @@ public class StrokeClassifierTests
             IdleTorqueKnm = idleTorqueKnm,
             TorqueRatioBand = [low, high],
         });
-        var lines = SharedData.ReadAllText("tbm-strokes", file).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = RepositoryData.ReadAllText("tbm-strokes", file).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Trim().Split(',');
         int Col(string name) => Array.IndexOf(header, name);
 

@@ -68,7 +68,8 @@ public class StrokeTrackerTests
         tracker.Apply(Boring(0, 1, 10, 10000, 1600));
         tracker.Apply(Boring(10, 2, 10, 10000, 1600));
 
-        tracker.Apply(Boring(20, 1, 50, 50000, 5000)).Should().BeNull();
+        // Stroke 1's sample stamped before stroke 2 began (t = 5 < 10): late, not a counter reset.
+        tracker.Apply(Boring(5, 1, 50, 50000, 5000)).Should().BeNull();
 
         tracker.State.Closed.Single().Samples.Should().Be(1);
         tracker.State.Open!.Stroke.Should().Be(2);
@@ -136,5 +137,43 @@ public class StrokeTrackerTests
     public void Median_OddAndEvenCounts_MiddleOrMeanOfMiddles(double[] values, double expected)
     {
         StrokeTracker.Median(values).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Apply_CounterResetByPlcRestart_ClosesOpenStrokeAndKeepsClassifying()
+    {
+        // Strokes 4711, 4712 at 1 Hz, then the PLC restarts and counts from 1 again (newer time, lower number).
+        var tracker = new StrokeTracker(new TbmParameters());
+        var second = 0;
+        foreach (var stroke in new long[] { 4711, 4712 })
+            for (var k = 0; k < 5; k++) tracker.Apply(Boring(second++, stroke, 10, 10000, 1600));
+
+        var closedByReset = tracker.Apply(Boring(second++, 1, 10, 10000, 2000));
+        for (var k = 0; k < 4; k++) tracker.Apply(Boring(second++, 1, 10, 10000, 2000));
+        var closedAfterReset = tracker.Apply(Boring(second++, 2, 10, 10000, 1600));
+        // A late sample of the restarted stroke 1 (stamped before stroke 2 began) is still ignored.
+        tracker.Apply(Boring(second - 3, 1, 50, 50000, 5000)).Should().BeNull();
+
+        closedByReset!.Value.Stroke.Should().Be(4712);
+        closedAfterReset!.Value.Stroke.Should().Be(1);
+        closedAfterReset.Value.Samples.Should().Be(5);
+        // T = 2000 kNm → ratio 0.618, outside (0.35, 0.57): the restarted stroke is classified, not dropped.
+        closedAfterReset.Value.Mean.AdvanceClass.Should().Be(AdvanceClass.Exceptional);
+        tracker.State.Closed.Select(c => c.Stroke).Should().Equal(4711, 4712, 1);
+        tracker.State.Open!.Stroke.Should().Be(2);
+        tracker.State.CounterResets.Should().Be(1);
+    }
+
+    [Fact]
+    public void Apply_CounterWrapsAt16Bits_ContinuesWithZero()
+    {
+        var tracker = new StrokeTracker(new TbmParameters());
+        tracker.Apply(Boring(0, 65535, 10, 10000, 1600));
+
+        var closed = tracker.Apply(Boring(1, 0, 10, 10000, 1600));
+        tracker.Apply(Boring(2, 1, 10, 10000, 1600));
+
+        closed!.Value.Stroke.Should().Be(65535);
+        tracker.State.Closed.Select(c => c.Stroke).Should().Equal(65535, 0);
     }
 }

@@ -112,10 +112,10 @@ public class TbmTwinTests
 
         var wear = twin.CutterWear.Single();
 
-        // 360 intervals × 10 s at 6 rpm = 360 rev; advance 3.6 m: same worked numbers as the tracker test.
+        // 360 intervals × 10 s at 6 rpm = 360 rev; advance 3.6 m: same worked numbers as the tracker test (gauge limit 15 mm).
         wear.WearRateMmPerM.Should().BeApproximately(0.555556, 0.000001);
         wear.WearRateMmPerKm.Should().BeApproximately(0.252627, 0.000001);
-        wear.ChainageAtLimitM.Should().BeApproximately(145.0, 1e-6);
+        wear.ChainageAtLimitM.Should().BeApproximately(127.0, 1e-6);
     }
 
     [Fact]
@@ -141,5 +141,109 @@ public class TbmTwinTests
         var act = () => new TbmTwin("tbm-a", new TbmParameters { CutterCount = 0, TorqueRatioBand = [0.6, 0.5] }, TimeProvider.System);
 
         act.Should().Throw<ArgumentException>().WithMessage("*cutterCount must be > 0*torqueRatioBand must satisfy*");
+    }
+
+    [Theory]
+    [InlineData(true, 0.0)]
+    [InlineData(true, 0.01)]
+    [InlineData(true, 0.5)]
+    [InlineData(false, 10.0)]
+    public void Snapshot_NotCuttingOrPenetrationNearZero_RatiosAreAbsentNotHuge(bool boring, double penetration)
+    {
+        // At p = 0.01 mm/rev Teale's SE would be 0.26 + 2π·1.6/(38.48 × 1e-5) ≈ 26,000 MJ/m³ and FPI 20,000.
+        var time = new FakeTimeProvider(Six.AddSeconds(10));
+        var twin = new TbmTwin("tbm-a", new TbmParameters(), time);
+        twin.Apply(Boring(Six, 1, 1600, 100));
+        twin.Apply(new TbmSample(Six.AddSeconds(1), ThrustKn: 10000, TorqueKnm: 1600, Rpm: 6, PenetrationMmRev: penetration, Boring: boring));
+
+        var kpis = twin.Snapshot();
+
+        kpis.FieldPenetrationIndex.Should().BeNull();
+        kpis.SpecificEnergyMjPerM3.Should().BeNull();
+        kpis.TorqueRatio.Should().BeNull();
+        kpis.ThrustPerCutterKn.Should().Be(200, "thrust per cutter does not divide by penetration");
+    }
+
+    [Fact]
+    public void EvaluateAlerts_RateHoveringAroundTarget_RaisesOnceAndDoesNotFlap()
+    {
+        // 40 min at 1.5 m/h raises (≤ 2 for 30 min); then the rate hovers 1.9–2.3 m/h for an hour: with raise and clear both
+        // at 2 m/h every swing would clear and re-raise; the clear level 2.5 m/h keeps one alert open until 3 m/h.
+        var time = new FakeTimeProvider(Six);
+        var twin = new TbmTwin("tbm-a", new TbmParameters(), time);
+        var events = new List<AlertEvent>();
+        var chainage = 100.0;
+        for (var minute = 0; minute <= 130; minute++)
+        {
+            var rate = minute <= 40 ? 1.5 : minute <= 100 ? (minute % 2 == 0 ? 2.3 : 1.9) : 3.0;
+            chainage += rate / 60;
+            time.SetUtcNow(Six.AddMinutes(minute));
+            twin.Apply(Boring(Six.AddMinutes(minute), 1, 1600, chainage));
+            events.AddRange(twin.EvaluateAlerts().Where(e => e.Alert.RuleId == "advance-rate-low"));
+        }
+
+        events.Select(e => e.Transition).Should().Equal(AlertTransition.Raised, AlertTransition.Cleared);
+        events[1].At.Should().Be(Six.AddMinutes(101), "the rate over minute 100–101 is the first at 3 m/h");
+    }
+
+    [Fact]
+    public void EvaluateAlerts_CutterWearAt80PercentOfItsClassLimit_WarnsMinorThenMajorAtLimit()
+    {
+        // Gauge (positions 43–50 of 50) limit 15 mm: 12 mm = 80 % → minor warning; 15 mm → major. A face cutter at 19 mm
+        // (76 % of 25) alone raises nothing.
+        var time = new FakeTimeProvider(Six);
+        var twin = new TbmTwin("tbm-a", new TbmParameters(), time);
+        twin.Apply(new CutterSample(Six, 20, WearMm: 19));
+        twin.EvaluateAlerts().Should().BeEmpty();
+
+        twin.Apply(new CutterSample(Six.AddHours(1), 48, WearMm: 12));
+        var warning = twin.EvaluateAlerts();
+        twin.Apply(new CutterSample(Six.AddHours(2), 48, WearMm: 15));
+        var limit = twin.EvaluateAlerts();
+        twin.Apply(new CutterSample(Six.AddHours(3), 48, WearMm: 0, Replaced: true));
+        var replaced = twin.EvaluateAlerts();
+
+        warning.Should().ContainSingle().Which.Alert.Should().Match<Alert>(a => a.RuleId == "cutter-wear-warning" && a.Severity == AlertSeverity.Minor);
+        limit.Should().ContainSingle().Which.Alert.Should().Match<Alert>(a => a.RuleId == "cutter-wear-limit" && a.Severity == AlertSeverity.Major);
+        // After the change the face cutter at 19 of 25 mm (76 %) is the highest: inside the 75–80 % band, so the warning
+        // stays open (hysteresis) and only the limit alert clears.
+        replaced.Should().ContainSingle().Which.Should().Match<AlertEvent>(e => e.Alert.RuleId == "cutter-wear-limit" && e.Transition == AlertTransition.Cleared);
+        twin.OpenAlerts.Should().ContainSingle().Which.RuleId.Should().Be("cutter-wear-warning");
+    }
+
+    [Fact]
+    public void EvaluateAlerts_HourOfSlowBoringBackFilledInOneWallMinute_RaisesOnDeviceTime()
+    {
+        // A spool replay delivers 40 device minutes at 1 m/h while the wall clock moves one minute: the 30-minute
+        // condition held on device time, so it raises; on the wall clock it never would.
+        var time = new FakeTimeProvider(Six.AddHours(5));
+        var twin = new TbmTwin("tbm-a", new TbmParameters(), time);
+        var raised = new List<AlertEvent>();
+        for (var minute = 0; minute <= 40; minute++)
+        {
+            twin.Apply(Boring(Six.AddMinutes(minute), 1, 1600, 100 + minute / 60.0));
+            raised.AddRange(twin.EvaluateAlerts().Where(e => e.Alert.RuleId == "advance-rate-low"));
+            time.Advance(TimeSpan.FromSeconds(1.5));
+        }
+
+        raised.Should().ContainSingle().Which.Transition.Should().Be(AlertTransition.Raised);
+    }
+
+    [Fact]
+    public void Snapshot_ShiftBackFilledWhileWallClockIsLater_UtilisationAndStandstillOnDeviceTime()
+    {
+        // A spool replay delivers 06:00:00–06:59:59 (30 s boring, 30 s standing, repeated) at 13:00 wall time, same shift.
+        // Boring = 60 × 30 s = 1800 s; utilisation = 1800 ÷ 3599 s of device time covered = 0.50014 (on the wall clock:
+        // 1800/25200 = 0.071); the last standstill began at 06:59:30, so at the newest sample it has lasted 29 s (not 6 h).
+        var time = new FakeTimeProvider(Six.AddHours(7));
+        var twin = new TbmTwin("tbm-a", new TbmParameters(), time);
+        for (var k = 0; k < 3600; k++)
+            twin.Apply(new TbmSample(Six.AddSeconds(k), ChainageM: 100, Rpm: k % 60 < 30 ? 6 : 0, Boring: k % 60 < 30));
+
+        var kpis = twin.Snapshot();
+
+        kpis.ShiftUtilisation.Should().BeApproximately(1800.0 / 3599, 1e-12);
+        kpis.DayUtilisation.Should().BeApproximately(1800.0 / 3599, 1e-12);
+        kpis.StandstillS.Should().Be(29);
     }
 }

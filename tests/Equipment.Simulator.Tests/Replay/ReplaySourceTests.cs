@@ -1,12 +1,13 @@
 using Equipment.Simulator.Core;
 using Equipment.Simulator.Replay;
+using Equipment.Simulator.Running;
 using Equipment.Simulator.Tests.Support;
 
 namespace Equipment.Simulator.Tests.Replay;
 
 public class ReplaySourceTests
 {
-    private static readonly string StrokesDir = DataFileLocator.Resolve(null, "shared/data/tbm-strokes", "--strokes");
+    private static readonly string StrokesDir = DataFileLocator.Resolve(null, SourceFactory.StrokesRelativePath, "--strokes");
     private static readonly ReplayMachine TbmA = ReplayMachine.Shared[0];
     private static readonly IReadOnlyList<StrokeRecord> Rows = StrokeCsvReader.Read(Path.Combine(StrokesDir, "tbm_a_strokes.csv"));
 

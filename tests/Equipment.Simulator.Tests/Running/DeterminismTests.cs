@@ -31,11 +31,12 @@ public class DeterminismTests
     [Fact]
     public void Generate_SameSeedAndStart_IsByteIdentical()
     {
-        // Seven simulated hours cross the 06:00 maintenance stop, so cutter inspections are included.
+        // The live TBMs' site is UTC+8: 00:00 UTC falls in the 06:00–09:00 local maintenance stop and 06:00 UTC is the 14:00
+        // local handover, so cutter inspections are included.
         var first = LineProtocol(42, TimeSpan.FromHours(7));
         var second = LineProtocol(42, TimeSpan.FromHours(7));
 
-        first.Should().Contain("tbm_cutter,id=tbm-01,position=50").And.Contain("id=tbm-a");
+        first.Should().Contain("tbm_cutter,id=tbm-01,position=31").And.Contain("id=tbm-a");
         Encoding.UTF8.GetBytes(first).Should().Equal(Encoding.UTF8.GetBytes(second));
     }
 

@@ -37,7 +37,7 @@ public class CutterSetTests
 
         // 100 boring hours take every gauge cutter past 15 mm.
         cutters.Roll(6, 100 * 3600, 150);
-        var worn = Enumerable.Range(1, 50).Where(p => cutters.WearMm(p) >= CutterSet.WearLimitMm).ToList();
+        var worn = Enumerable.Range(1, 50).Where(p => cutters.WearMm(p) >= cutters.LimitMm(p)).ToList();
 
         var inspection = cutters.Inspect(new Random(4));
 

@@ -37,7 +37,7 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
         });
         register.StatusCode.Should().Be(HttpStatusCode.OK, await register.Content.ReadAsStringAsync());
 
-        var rows = StrokeCsvReader.Read(Path.Combine(RepositoryPaths.Shared, "data", "tbm-strokes", file));
+        var rows = StrokeCsvReader.Read(Path.Combine(RepositoryPaths.Data, "tbm-strokes", file));
         var machine = new ReplayMachine(id, id, file, ReplayMachine.Shared.First(m => m.FileName == file).Parameters);
         var source = new ReplaySource(machine, rows, new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc), new Random(1));
         var points = new List<PointData>();
@@ -147,10 +147,114 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
         cutter.GetProperty("wearMm").GetDouble().Should().Be(2.5);
         cutter.GetProperty("rolledKmSinceBaseline").GetDouble().Should().BeApproximately(1.3195, 0.001);
         cutter.GetProperty("wearRateMmPerKm").GetDouble().Should().BeApproximately(0.5 / 1.3195, 0.001);
-        // 0.5 mm over 1 m of advance; 22.5 mm left to the 25 mm limit = 45 m more, reached at chainage 146 m.
+        // 0.5 mm over 1 m of advance; position 50 is a gauge cutter (default limit 15 mm): 12.5 mm left = 25 m more,
+        // reached at chainage 126 m.
         cutter.GetProperty("wearRateMmPerM").GetDouble().Should().BeApproximately(0.5, 1e-6);
-        cutter.GetProperty("remainingAdvanceM").GetDouble().Should().BeApproximately(45, 1e-6);
-        cutter.GetProperty("chainageAtLimitM").GetDouble().Should().BeApproximately(146, 1e-6);
+        cutter.GetProperty("class").GetString().Should().Be("gauge");
+        cutter.GetProperty("limitMm").GetDouble().Should().Be(15);
+        cutter.GetProperty("remainingAdvanceM").GetDouble().Should().BeApproximately(25, 1e-6);
+        cutter.GetProperty("chainageAtLimitM").GetDouble().Should().BeApproximately(126, 1e-6);
+    }
+
+    [Fact]
+    public async Task FieldData_NoisyStandstillPullBackPlcRestartLateLinesAndCreep_FiguresHoldThroughGateway()
+    {
+        // A 31-cutter mining TBM on a Chinese site, registered with its own wear limits, sends 1 Hz data shaped like the
+        // field's: ±2 mm chainage noise, a 60 s gap, a standstill with the head pulled back 0.3 m for a cutter change, a
+        // PLC restart that restarts the stroke counter at 1, late lines (inside a request and a back-fill afterwards) and,
+        // last, the head creeping at 0.05 mm/rev.
+        var id = "field-tbm-" + Guid.NewGuid().ToString("N")[..8];
+        var register = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{id}", new
+        {
+            kind = "tbm",
+            name = id,
+            site = "laizhou",
+            tbm = new
+            {
+                cutterCount = 31, cutterRadiusMm = 215.9, cutterheadDiameterM = 5.0, idleTorqueKnm = 120, torqueRatioBand = new[] { 0.35, 0.57 },
+                siteTimeZone = "Asia/Shanghai",
+                cutterWearLimitMm = new { centre = 18, face = 20, gauge = 12 },
+                cutterClasses = new { centreCount = 4, gaugeCount = 6 },
+            },
+        });
+        register.StatusCode.Should().Be(HttpStatusCode.OK, await register.Content.ReadAsStringAsync());
+
+        var start = DateTimeOffset.UtcNow.AddMinutes(-40).ToUnixTimeMilliseconds();
+        var random = new Random(5);
+        double Noise() => (random.NextDouble() * 0.004) - 0.002;
+        string Line(int t, double chainage, long stroke, bool boring, double rpm, double p, double thrust, double torque) =>
+            string.Create(CultureInfo.InvariantCulture,
+                $"tbm,id={id},site=laizhou chainage_m={chainage:0.0000},stroke={stroke}i,boring={(boring ? "true" : "false")},rpm={rpm},penetration_mm_rev={p},thrust_kn={thrust},torque_knm={torque} {start + (t * 1000L)}\n");
+        var body = new StringBuilder();
+
+        // 0–600 s: boring stroke 9000 at 4 mm/rev × 10 rpm = 0.667 mm/s: 100 → 100.4 m.
+        for (var t = 0; t < 600; t++) body.Append(Line(t, 100 + (0.4 * t / 600) + Noise(), 9000, true, 10, 4, 6200, 500));
+
+        // 660–1200 s (after a 60 s gap): standing; the head is pulled back 0.3 m over 100 s and stays there.
+        for (var t = 660; t < 1200; t++)
+        {
+            body.Append(Line(t, 100.4 - (0.3 * Math.Clamp((t - 700) / 100.0, 0, 1)) + Noise(), 9000, false, 0, 0, 0, 0));
+            if (t == 900) body.Append(Line(300, 105, 9000, true, 10, 4, 6200, 500)); // a late line, older than the last: ignored
+        }
+
+        // 1200–1800 s: the PLC restarted: strokes 1 and 2, re-boring 100.1 → 100.5 m (0.1 m of it new ground).
+        for (var t = 1200; t < 1800; t++) body.Append(Line(t, 100.1 + (0.4 * (t - 1200) / 600) + Noise(), t < 1500 ? 1 : 2, true, 10, 4, 6200, 500));
+
+        // 1800–1860 s: creeping, p = 0.05 mm/rev at 2 rpm (SE would read 0.1 + 2π·0.3/(19.63·5e-5) ≈ 1,920 MJ/m³).
+        for (var t = 1800; t <= 1860; t++) body.Append(Line(t, 100.5 + Noise(), 2, true, 2, 0.05, 2000, 300));
+
+        // Inspection: gauge position 30 at 10 of 12 mm (83 %), face position 10 at 15 of 20 mm (75 %).
+        body.Append(CultureInfo.InvariantCulture, $"tbm_cutter,id={id},position=30 wear_mm=10 {start + 1860_000L}\n");
+        body.Append(CultureInfo.InvariantCulture, $"tbm_cutter,id={id},position=10 wear_mm=15 {start + 1860_000L}\n");
+        await Post(body.ToString(), "ms");
+
+        // The edge agent back-fills the 60 s gap afterwards: older than the twin's newest sample, stored but not integrated.
+        var backfill = new StringBuilder();
+        for (var t = 600; t < 660; t++) backfill.Append(Line(t, 100.4 + Noise() + 0.5, 9000, true, 10, 4, 6200, 500));
+        await Post(backfill.ToString(), "ms");
+
+        // Alerts are evaluated after the batch is applied; wait for the warning rather than for a fixed time.
+        var twin = await Eventually(async () =>
+        {
+            var t = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/equipment/{id}");
+            return t.GetProperty("openAlerts").EnumerateArray().Any(a => a.GetProperty("ruleId").GetString() == "cutter-wear-warning") ? t : default;
+        });
+        var kpis = twin.GetProperty("tbm");
+
+        // New ground 100 → 100.5 m. The data spans at most one shift boundary, so shift + previous shift hold all of it.
+        // Summing positive changes would count the re-bored 0.3 m and ≈ 0.4 m of noise as well (≈ 1.2 m).
+        var shift = kpis.GetProperty("shift");
+        var previous = kpis.GetProperty("previousShift");
+        var advance = shift.GetProperty("advanceM").GetDouble() + (previous.ValueKind == JsonValueKind.Object ? previous.GetProperty("advanceM").GetDouble() : 0);
+        advance.Should().BeApproximately(0.5, 0.02);
+
+        // The production day of a UTC+8 site starts with its 06:00 local shift = 22:00 UTC (a UTC calendar would say 06:00).
+        DateTimeOffset.Parse(kpis.GetProperty("day").GetProperty("start").GetString()!, CultureInfo.InvariantCulture).UtcDateTime.Hour.Should().Be(22);
+
+        // Creeping at 0.05 mm/rev: the ratios over penetration are absent, thrust per cutter is not.
+        kpis.GetProperty("fieldPenetrationIndex").ValueKind.Should().Be(JsonValueKind.Null);
+        kpis.GetProperty("specificEnergyMjPerM3").ValueKind.Should().Be(JsonValueKind.Null);
+        kpis.GetProperty("torqueRatio").ValueKind.Should().Be(JsonValueKind.Null);
+        kpis.GetProperty("thrustPerCutterKn").GetDouble().Should().BeApproximately(2000 / 31.0, 1e-9);
+
+        // The restart did not stop classification: 9000 closed by the reset, 1 closed by 2, 2 open.
+        var strokes = (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/strokes")).EnumerateArray().Select(s => s.GetProperty("stroke").GetInt64());
+        strokes.Should().Equal(9000, 1, 2);
+        var stored = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT stroke FROM tbm_stroke WHERE id = '{id}'");
+        stored.Select(r => r["stroke"].GetInt64()).Should().BeEquivalentTo([9000L, 1L]);
+
+        // Every accepted line is in InfluxDB, the late and back-filled ones included (1,800 + 61 + 1 late + 60 back-filled).
+        var raw = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT count(chainage_m) FROM tbm WHERE id = '{id}'");
+        raw.Single()["count"].GetInt64().Should().Be(600 + 540 + 600 + 61 + 60, "the late line at 300 s overwrites the point it repeats");
+
+        // Gauge cutter at 83 % of its registered 12 mm: an early (minor) warning, no limit alert.
+        var open = twin.GetProperty("openAlerts").EnumerateArray().ToList();
+        open.Should().ContainSingle(a => a.GetProperty("ruleId").GetString() == "cutter-wear-warning")
+            .Which.GetProperty("severity").GetString().Should().Be("minor");
+        open.Should().NotContain(a => a.GetProperty("ruleId").GetString() == "cutter-wear-limit");
+        var cutters = (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/cutters")).EnumerateArray().ToDictionary(c => c.GetProperty("position").GetInt32());
+        (cutters[30].GetProperty("class").GetString(), cutters[30].GetProperty("limitMm").GetDouble()).Should().Be(("gauge", 12.0));
+        (cutters[10].GetProperty("class").GetString(), cutters[10].GetProperty("remainingMm").GetDouble()).Should().Be(("face", 5.0));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class IngestParserTests
     }
 
     [Theory]
-    [InlineData("cpu,id=a v=1", "unknown measurement 'cpu' (expected tbm, tbm_cutter or truck)")]
+    [InlineData("cpu,id=a v=1", "unknown measurement 'cpu' (expected tbm, tbm_cutter, truck, truck_cells or truck_probes)")]
     [InlineData("tbm rpm=1", "missing tag 'id' (the equipment id)")]
     [InlineData("tbm,site=s rpm=1", "missing tag 'id'")]
     [InlineData("tbm,id=a/b rpm=1", "tag 'id' must be 1 to 64 letters, digits or - _ . :")]

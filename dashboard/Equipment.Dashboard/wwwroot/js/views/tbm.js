@@ -172,14 +172,14 @@ function cutterheadSvg(list) {
   const n = Math.max(...list.map((c) => c.position), list.length);
   const R = 150;
   const dots = list.map((c) => {
-    const limit = c.wearMm !== null && c.remainingMm !== null ? c.wearMm + c.remainingMm : 25;
+    const limit = c.limitMm ?? (c.wearMm !== null && c.remainingMm !== null ? c.wearMm + c.remainingMm : 25);
     const f = c.wearMm === null ? null : c.wearMm / limit;
     const cls = f === null ? 'none' : f >= 1 ? 'w4' : f >= 0.8 ? 'w3' : f >= 0.5 ? 'w2' : 'w1';
     const r = (c.position / n) * (R - 12) + 6;
     const a = (c.position * 137.508 * Math.PI) / 180;
     const cx = 170 + r * Math.cos(a);
     const cy = 170 + r * Math.sin(a);
-    return `<g class="cutter ${cls}" data-position="${c.position}"><circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="8"/><text x="${cx.toFixed(1)}" y="${(cy + 3).toFixed(1)}">${c.position}</text><title>Cutter ${c.position}: ${num(c.wearMm, 1)} mm wear, ${num(c.remainingMm, 1)} mm left${c.chainageAtLimitM ? `, change at ${num(c.chainageAtLimitM, 0)} m` : ''}</title></g>`;
+    return `<g class="cutter ${cls}" data-position="${c.position}"><circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="8"/><text x="${cx.toFixed(1)}" y="${(cy + 3).toFixed(1)}">${c.position}</text><title>Cutter ${c.position}${c.class ? ` (${esc(c.class)}, limit ${num(c.limitMm, 0)} mm)` : ''}: ${num(c.wearMm, 1)} mm wear, ${num(c.remainingMm, 1)} mm left${c.chainageAtLimitM ? `, change at ${num(c.chainageAtLimitM, 0)} m` : ''}</title></g>`;
   }).join('');
   return `<div class="ch-wrap"><svg viewBox="0 0 340 340" role="img" aria-label="Cutterhead wear map">
       <circle class="ch-face" cx="170" cy="170" r="${R + 8}"/><circle class="ch-ring" cx="170" cy="170" r="${R / 2}"/>
