@@ -2,6 +2,7 @@ using Equipment.Contracts.Hosting;
 using Equipment.Dashboard.Api;
 using Equipment.Dashboard.History;
 using Equipment.Dashboard.Hubs;
+using Equipment.Dashboard.Metrics;
 using Equipment.Dashboard.Security;
 using Orleans.Dashboard;
 
@@ -11,10 +12,12 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddLiveHub();
 builder.AddHistory();
 builder.AddDashboardSecurity();
+builder.AddDashboardMetrics();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseSecurityHeaders();
+app.UseDashboardMetrics();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseDashboardSecurity();

@@ -6,7 +6,9 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
     Console.WriteLine("""
         usage: dotnet run -c Release --project tests/Equipment.Benchmarks -- SCENARIO [options]
           ingest   raw InfluxDB vs end to end, 5,000-line bodies (defaults: --points 1000000 --machines 400 --concurrency 8)
-          fleet    1,000 devices posting 10-line requests concurrently (defaults: --machines 1000 --requests 60, i.e. 600,000 points)
+          fleet    1,000 devices posting 10-line requests concurrently (defaults: --machines 1000 --requests 60, i.e. 600,000 points);
+                   --lines 1 for T-Box-shaped 1-line requests
+          ingest and fleet run 3 times on a fresh platform (--runs N) and print the median of each figure last
           parser   BenchmarkDotNet suite of the line-protocol parser and serialiser (alias: micro; BenchmarkDotNet args follow)
           twins    retained bytes per twin: 10,000 TBMs and 10,000 trucks in an in-process silo (--machines N)
           alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
@@ -58,47 +60,78 @@ Console.CancelKeyPress += (_, e) =>
     platform?.KillAll();
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => platform?.KillAll();
-try
+var runs = new List<RunSummary>();
+for (var run = 0; run < (options?.Runs ?? 1); run++)
 {
-    platform = await Platform.StartInfluxAsync();
-    var code = scenario switch
+    if (options is { Runs: > 1 })
     {
-        "ingest" => await Scenarios.IngestAsync(options!, platform, cts.Token),
-        "fleet" => await Scenarios.FleetAsync(options!, platform, cts.Token),
-        "gbt32960" => await GbtBenchmark.RunAsync(platform, args[1..], cts.Token),
-        "mqtt" => await MqttThroughput.RunAsync(options!, platform, cts.Token),
-        "scale" => await Scale.RunAsync(scale!, platform, cts.Token),
-        "alerts" => await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token),
-        "import" => await ImportThroughput.RunAsync(platform, IntOption(args, "--mb", 256), IntOption(args, "--chunk-rows", 5000), cts.Token),
-        _ => await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token),
-    };
-    if (options?.Verbose == true)
-    {
-        Console.Error.WriteLine(platform.Tails());
+        Console.WriteLine($"=== run {run + 1} of {options.Runs} ===");
     }
 
-    return code;
-}
-catch (OperationCanceledException) when (cts.IsCancellationRequested)
-{
-    Console.Error.WriteLine("benchmark interrupted");
-    return 130;
-}
-catch (Exception e)
-{
-    Console.Error.WriteLine(platform?.Tails());
-    Console.Error.WriteLine($"benchmark FAILED: {e.GetType().Name}: {e.Message}");
-    Console.WriteLine($"{scenario}: FAILED ({e.Message})");
-    return 1;
-}
-finally
-{
-    if (platform is { } started)
+    try
     {
-        platform = null;
-        await started.DisposeAsync();
+        platform = await Platform.StartInfluxAsync();
+        switch (scenario)
+        {
+            case "ingest":
+                runs.Add(await Scenarios.IngestAsync(options!, platform, cts.Token));
+                break;
+            case "fleet":
+                runs.Add(await Scenarios.FleetAsync(options!, platform, cts.Token));
+                break;
+            case "gbt32960":
+                return await GbtBenchmark.RunAsync(platform, args[1..], cts.Token);
+            case "mqtt":
+                return await MqttThroughput.RunAsync(options!, platform, cts.Token);
+            case "scale":
+                return await Scale.RunAsync(scale!, platform, cts.Token);
+            case "import":
+                return await ImportThroughput.RunAsync(platform, IntOption(args, "--mb", 256), IntOption(args, "--chunk-rows", 5000), cts.Token);
+            case "alerts":
+                return await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token);
+            default:
+                return await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token);
+        }
+
+        if (options?.Verbose == true)
+        {
+            Console.Error.WriteLine(platform.Tails());
+        }
+    }
+    catch (OperationCanceledException) when (cts.IsCancellationRequested)
+    {
+        Console.Error.WriteLine("benchmark interrupted");
+        return 130;
+    }
+    catch (Exception e)
+    {
+        Console.Error.WriteLine(platform?.Tails());
+        Console.Error.WriteLine($"benchmark FAILED: {e.GetType().Name}: {e.Message}");
+        Console.WriteLine($"{scenario}: FAILED ({e.Message})");
+        return 1;
+    }
+    finally
+    {
+        if (platform is { } started)
+        {
+            platform = null;
+            await started.DisposeAsync();
+        }
     }
 }
+
+if (runs.Count > 1)
+{
+    Console.WriteLine();
+    foreach (var r in runs)
+    {
+        Console.WriteLine("  " + r);
+    }
+
+    Console.WriteLine(RunSummary.Median(runs));
+}
+
+return 0;
 
 static int IntOption(string[] args, string name, int fallback)
 {

@@ -19,6 +19,12 @@ public sealed class Options
     /// <summary>Raw and e2e alternate over this many slices of the data, so drifting background load hits both alike.</summary>
     public int Rounds { get; set; } = 2;
 
+    /// <summary>Lines per fleet request: 10 (a batching edge device) or 1 (a T-Box sending frame by frame).</summary>
+    public int? Lines { get; set; }
+
+    /// <summary>Whole runs (fresh platform each); the median of their figures is printed last.</summary>
+    public int Runs { get; set; } = 3;
+
     /// <summary>Print the tail of the silo's and gateway's output at the end (normally only on failure).</summary>
     public bool Verbose { get; set; }
 
@@ -36,6 +42,8 @@ public sealed class Options
                 case "--requests": o.Requests = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--raw-writers": o.RawWriters = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--verbose": o.Verbose = true; break;
+                case "--lines": o.Lines = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+                case "--runs": o.Runs = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--rounds": o.Rounds = Math.Max(1, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
@@ -51,10 +59,9 @@ public static class Scenarios
     public const string RawDatabase = "bench_raw";
     public const string E2eDatabase = "bench_e2e";
     private const int IngestLinesPerBody = 5000;
-    private const int FleetLinesPerBody = 10;
     private static readonly long WarmBaseNs = Machines.BaseNs - (86_400L * 1_000_000_000);
 
-    public static async Task<int> IngestAsync(Options o, Platform platform, CancellationToken ct)
+    public static async Task<RunSummary> IngestAsync(Options o, Platform platform, CancellationToken ct)
     {
         var machineCount = o.Machines ?? 400;
         var points = o.Points ?? 1_000_000;
@@ -94,11 +101,12 @@ public static class Scenarios
 
         await VerifyAsync(platform, RawDatabase, points + warmPoints, ct);
         await VerifyAsync(platform, E2eDatabase, points + warmPoints, ct);
-        return Report("ingest", rawResult, e2eResult);
+        return await Report("ingest", rawResult, e2eResult, platform);
     }
 
-    public static async Task<int> FleetAsync(Options o, Platform platform, CancellationToken ct)
+    public static async Task<RunSummary> FleetAsync(Options o, Platform platform, CancellationToken ct)
     {
+        var FleetLinesPerBody = o.Lines ?? 10;
         var machineCount = o.Machines ?? 1000;
         var requests = o.Requests ?? (int)Math.Max(1, (o.Points ?? 600_000) / (machineCount * (long)FleetLinesPerBody));
         var points = (long)machineCount * requests * FleetLinesPerBody;
@@ -136,7 +144,7 @@ public static class Scenarios
 
         await VerifyAsync(platform, RawDatabase, points + warmPoints, ct);
         await VerifyAsync(platform, E2eDatabase, points + warmPoints, ct);
-        return Report("fleet", rawResult, e2eResult);
+        return await Report(FleetLinesPerBody == 10 ? "fleet" : $"fleet --lines {FleetLinesPerBody}", rawResult, e2eResult, platform);
     }
 
     /// <summary>
@@ -294,7 +302,7 @@ public static class Scenarios
         }
     }
 
-    private static int Report(string scenario, RunResult raw, RunResult e2e)
+    private static async Task<RunSummary> Report(string scenario, RunResult raw, RunResult e2e, Platform platform)
     {
         var ci = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -324,8 +332,17 @@ public static class Scenarios
             otherRaw / (Environment.ProcessorCount * raw.Seconds), otherE2e / (Environment.ProcessorCount * e2e.Seconds)));
         Console.WriteLine(string.Format(ci, "CPU-bound projection (raw CPU per point / e2e CPU per point): ratio {0:F2}", totalRaw / totalE2e));
         Console.WriteLine();
-        Console.WriteLine(string.Format(ci, "{0}: e2e {1:F0} points/s, raw {2:F0} points/s, ratio {3:F2}, ack p50 {4:F1} ms p99 {5:F1} ms",
-            scenario, e2e.PointsPerSecond, raw.PointsPerSecond, e2e.PointsPerSecond / raw.PointsPerSecond, e2e.Latencies.Percentile(50), e2e.Latencies.Percentile(99)));
-        return 0;
+        // Per spooled record, from its 204 to InfluxDB having it (the gateway's delivery-lag histogram, warm-up included).
+        using var http = new HttpClient();
+        var delivery = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(platform.GatewayUrl + "/stats")).RootElement.GetProperty("delivery");
+        var lagP99 = delivery.GetProperty("lagP99Seconds").GetDouble();
+        var records = delivery.GetProperty("records").GetInt64();
+        var batches = delivery.GetProperty("batches").GetInt64();
+        var platformCpu = (e2e.CpuSeconds.GetValueOrDefault("gateway") + e2e.CpuSeconds.GetValueOrDefault("silo")) * 1e6 / e2e.Points;
+        Console.WriteLine(string.Format(ci, "delivery: {0:N0} records in {1:N0} coalesced batches ({2:F1} records per batch), lag p50 {3:F3} s p99 {4:F3} s",
+            records, batches, records / (double)Math.Max(1, batches), delivery.GetProperty("lagP50Seconds").GetDouble(), lagP99));
+        var summary = new RunSummary(scenario, e2e.PointsPerSecond, raw.PointsPerSecond, e2e.PointsPerSecond / raw.PointsPerSecond, e2e.Latencies.Percentile(50), e2e.Latencies.Percentile(99), lagP99, platformCpu);
+        Console.WriteLine(summary);
+        return summary;
     }
 }

@@ -34,9 +34,29 @@ public sealed class GatewayOptions
     [Range(4096, 1L << 40)]
     public long SpoolSegmentBytes { get; set; } = 64L * 1024 * 1024;
 
-    /// <summary>Spooled requests being delivered to the grains at once.</summary>
+    /// <summary>
+    /// Coalesced delivery batches in flight at once. Fewer means larger batches (fewer grain calls and InfluxDB
+    /// writes per point) at a little more delay; while they are all in flight, records wait on disk.
+    /// </summary>
     [Range(1, 1024)]
-    public int DeliveryConcurrency { get; set; } = 16;
+    public int DeliveryConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// How a coalesced batch reaches the twins: <c>PerSilo</c> (default) sends it in a few calls to the silos'
+    /// ingest worker (<c>IIngestGrain</c>, up to <see cref="MachinesPerCall"/> machines each), which hands each
+    /// machine's lines to its twin inside the cluster; batches then go one after the other (the next one is
+    /// collected meanwhile, so it grows with the backlog). <c>PerMachine</c> makes one call per machine per batch.
+    /// </summary>
+    [RegularExpression("^(PerSilo|PerMachine)$")]
+    public string DeliveryCalls { get; set; } = "PerSilo";
+
+    /// <summary>Machines per ingest-worker call in <c>PerSilo</c> mode; a batch's calls run in parallel.</summary>
+    [Range(1, 100_000)]
+    public int MachinesPerCall { get; set; } = 256;
+
+    /// <summary>Line bytes the deliverer reads into one batch at most (it takes every record waiting up to this).</summary>
+    [Range(1024, 1L << 30)]
+    public long DeliveryBatchBytes { get; set; } = 4L * 1024 * 1024;
 
     /// <summary>
     /// When a write is answered 204: <c>Spooled</c> (default) once it is fsynced in the spool, which is durable

@@ -1,68 +1,40 @@
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Messages;
-using Equipment.Telemetry.Ingest;
-using Polly;
-using Polly.Retry;
+using Equipment.Gateway.Metrics;
+using Equipment.Telemetry.Schema;
 
 namespace Equipment.Gateway.Ingest;
 
 /// <summary>
-/// Hands a parsed request to the equipment grains: one call per machine, all in parallel, retried while a
-/// silo is being replaced. Repeating a call is safe: every line carries its timestamp, and InfluxDB keys
-/// points by series and time, so a second delivery overwrites the first.
+/// Hands one machine's lines to its grain and times the call. No retries here: a call that fails (a silo dying,
+/// InfluxDB down) fails at once, and the spool deliverer, the platform's one retry layer, sends it again.
 /// </summary>
-public sealed class IngestDispatcher
+public sealed class IngestDispatcher(IGrainFactory grains, GatewayMetrics metrics, TimeProvider time)
 {
-    private readonly IGrainFactory _grains;
-    private readonly ResiliencePipeline _retry;
-    private long _retries;
-
-    public IngestDispatcher(IGrainFactory grains, ILogger<IngestDispatcher> logger)
+    /// <summary>Many machines' batches in one call to a silo's ingest worker, which hands each to its twin.</summary>
+    public async Task SendAsync(MachineTelemetry[] machines)
     {
-        _grains = grains;
-        _retry = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-                // Enough to outlast a killed silo being declared dead (~15 s), after which its grains move.
-                MaxRetryAttempts = 10,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(250),
-                MaxDelay = TimeSpan.FromSeconds(4),
-                OnRetry = args =>
-                {
-                    Interlocked.Increment(ref _retries);
-                    logger.LogWarning("Grain call failed ({Message}); retry {Attempt}", args.Outcome.Exception?.Message, args.AttemptNumber + 1);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+        var started = time.GetTimestamp();
+        try
+        {
+            await grains.GetGrain<IIngestGrain>(0).Ingest(machines);
+        }
+        finally
+        {
+            metrics.GrainCallDuration.Record(time.GetElapsedTime(started).TotalSeconds);
+        }
     }
 
-    /// <summary>Grain calls retried since start (a silo died or moved grains); shown in /stats.</summary>
-    public long Retries => Interlocked.Read(ref _retries);
-
-    public Task DispatchAsync(IReadOnlyList<EquipmentLines> batches, CancellationToken ct)
+    public async Task SendAsync(EquipmentKind kind, string id, TelemetryBatch batch)
     {
-        if (batches.Count == 1)
+        var started = time.GetTimestamp();
+        try
         {
-            return SendAsync(batches[0], ct);
+            await EquipmentGrains.Get(grains, kind, id).Ingest(batch);
         }
-
-        var calls = new Task[batches.Count];
-        for (var i = 0; i < calls.Length; i++)
+        finally
         {
-            calls[i] = SendAsync(batches[i], ct);
+            metrics.GrainCallDuration.Record(time.GetElapsedTime(started).TotalSeconds);
         }
-
-        return Task.WhenAll(calls);
     }
-
-    /// <summary>One machine's lines to its grain, retried while a silo is being replaced.</summary>
-    public Task SendAsync(EquipmentLines lines, CancellationToken ct) =>
-        _retry.ExecuteAsync(
-            static (state, _) => new ValueTask(EquipmentGrains.Get(state.grains, state.lines.Kind, state.lines.Id).Ingest(new TelemetryBatch(state.lines.Lines, state.lines.Points))),
-            (grains: _grains, lines),
-            ct).AsTask();
 }

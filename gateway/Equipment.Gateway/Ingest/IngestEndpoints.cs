@@ -1,5 +1,7 @@
 using Equipment.Contracts.Hosting;
+using Equipment.Contracts.Metrics;
 using Equipment.Gateway.Gbt32960;
+using Equipment.Gateway.Metrics;
 using Equipment.Gateway.Spool;
 using Equipment.Telemetry.Ingest;
 using Microsoft.Extensions.Options;
@@ -25,7 +27,9 @@ public static class IngestEndpoints
         builder.Services.AddSingleton<FieldTypeRegistry>();
         builder.Services.AddSingleton<IngestParser>();
         builder.Services.AddSingleton<IngestDispatcher>();
+        builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<IngestStatistics>();
+        builder.Services.AddEquipmentMetrics("equipment-gateway", GatewayMetrics.MeterName);
         builder.Services.AddSingleton<TokenStore>();
         builder.Services.AddSingleton<ServedDatabases>();
         builder.Services.AddSingleton<WriteEndpoint>();
@@ -34,7 +38,9 @@ public static class IngestEndpoints
             var o = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
             // Relative to the working directory, not the content root: that is the bin folder, which a clean or rebuild may wipe.
             var directory = Path.GetFullPath(o.SpoolDirectory);
-            return new WriteAheadSpool(directory, o.MaxSpoolBytes, o.SpoolSegmentBytes, sp.GetRequiredService<ILogger<WriteAheadSpool>>(), sp.GetRequiredService<TimeProvider>());
+            var spool = new WriteAheadSpool(directory, o.MaxSpoolBytes, o.SpoolSegmentBytes, sp.GetRequiredService<ILogger<WriteAheadSpool>>(), sp.GetRequiredService<TimeProvider>());
+            sp.GetRequiredService<GatewayMetrics>().Observe(spool);
+            return spool;
         });
         // Opens (and recovers) the spool at start, before the first request, and delivers it from then on.
         builder.Services.AddHostedService<SpoolDeliverer>();
@@ -64,16 +70,32 @@ public static class IngestEndpoints
                 ? Results.Json(new { status = "ready", cluster = cluster ? "reachable" : "unreachable" })
                 : Results.Json(new { status = "unavailable", cluster = cluster ? "reachable" : "unreachable", spool = spool.Status().Error ?? "spool directory missing" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
-        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool, IngestDispatcher dispatcher, Gbt32960Statistics gbt, SpoolBatcher batcher) =>
-            Results.Json(new
+        // Ingest and delivery figures are a view of the same instruments /metrics exports.
+        app.MapGet("/stats", (IngestStatistics s, WriteAheadSpool spool, GatewayMetrics m, Gbt32960Statistics gbt, SpoolBatcher batcher) => Results.Json(new
+        {
+            s.Points,
+            s.Requests,
+            s.Refused,
+            s.Throttled,
+            s.Unavailable,
+            Spool = spool.Status(),
+            DeliveryRetries = m.Totals.Sum(GatewayMetrics.DeliveryRetriesName),
+            Delivery = new
             {
-                s.Points, s.Requests, s.Refused, s.Throttled, s.Unavailable, Spool = spool.Status(), DeliveryRetries = dispatcher.Retries,
-                Gbt32960 = new
-                {
-                    gbt.Connections, gbt.Open, gbt.Logins, gbt.Refused, gbt.Replaced, gbt.FramesRealtime, gbt.FramesResent,
-                    gbt.BadFrames, gbt.Undecryptable, gbt.Bytes, gbt.Points, SpoolRecords = batcher.Records,
-                },
-            }));
+                Records = m.Totals.Count(GatewayMetrics.DeliveryLagName),
+                Batches = m.Totals.Count(GatewayMetrics.DeliveryBatchPointsName),
+                LagP50Seconds = m.Totals.Quantile(GatewayMetrics.DeliveryLagName, 0.5),
+                LagP99Seconds = m.Totals.Quantile(GatewayMetrics.DeliveryLagName, 0.99),
+                GrainCalls = m.Totals.Count(GatewayMetrics.GrainCallDurationName),
+                GrainCallP99Seconds = m.Totals.Quantile(GatewayMetrics.GrainCallDurationName, 0.99),
+            },
+            Gbt32960 = new
+            {
+                gbt.Connections, gbt.Open, gbt.Logins, gbt.Refused, gbt.Replaced, gbt.FramesRealtime, gbt.FramesResent,
+                gbt.BadFrames, gbt.Undecryptable, gbt.Bytes, gbt.Points, SpoolRecords = batcher.Records,
+            },
+        }));
+        app.MapEquipmentMetrics();
         return app;
     }
 }

@@ -1,33 +1,29 @@
+using Equipment.Gateway.Metrics;
+
 namespace Equipment.Gateway.Ingest;
 
-/// <summary>Counters of the ingest API since start, served at <c>/stats</c>.</summary>
-public sealed class IngestStatistics
+/// <summary>What the ingest API counts, recorded on the gateway's instruments and read back from them for <c>/stats</c>.</summary>
+public sealed class IngestStatistics(GatewayMetrics metrics)
 {
-    private long _points;
-    private long _requests;
-    private long _refused;
-    private long _throttled;
-    private long _unavailable;
+    public long Points => metrics.Totals.Sum(GatewayMetrics.PointsName);
 
-    public long Points => Interlocked.Read(ref _points);
+    public long Requests => metrics.Totals.Sum(GatewayMetrics.RequestsName);
 
-    public long Requests => Interlocked.Read(ref _requests);
+    public long Refused => metrics.Totals.Sum(GatewayMetrics.RefusedName);
 
-    public long Refused => Interlocked.Read(ref _refused);
+    public long Throttled => metrics.Totals.Sum(GatewayMetrics.ThrottledName);
 
-    public long Throttled => Interlocked.Read(ref _throttled);
-
-    public long Unavailable => Interlocked.Read(ref _unavailable);
+    public long Unavailable => metrics.Totals.Sum(GatewayMetrics.UnavailableName);
 
     internal void Accepted(int points)
     {
-        Interlocked.Add(ref _points, points);
-        Interlocked.Increment(ref _requests);
+        metrics.Points.Add(points);
+        metrics.Requests.Add(1);
     }
 
-    internal void CountRefused() => Interlocked.Increment(ref _refused);
+    internal void CountRefused() => metrics.Refused.Add(1);
 
-    internal void CountThrottled() => Interlocked.Increment(ref _throttled);
+    internal void CountThrottled() => metrics.Throttled.Add(1);
 
-    internal void CountUnavailable() => Interlocked.Increment(ref _unavailable);
+    internal void CountUnavailable() => metrics.Unavailable.Add(1);
 }

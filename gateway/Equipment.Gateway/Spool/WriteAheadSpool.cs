@@ -64,6 +64,7 @@ public sealed class WriteAheadSpool : IDisposable
             throw new InvalidOperationException($"the spool directory {Directory} is in use by another gateway", e);
         }
 
+        Id = LoadOrCreateId(Directory);
         var state = SpoolRecovery.Run(Directory, logger);
         _segments = state.Segments;
         _durableEnd = _reservedEnd = state.End;
@@ -86,6 +87,13 @@ public sealed class WriteAheadSpool : IDisposable
     }
 
     public string Directory { get; }
+
+    /// <summary>
+    /// This spool's identity (a GUID kept in the file <c>id</c>): with a record's log position it names the record
+    /// for the twins, which apply each (spool, position) once. A wiped spool directory starts a new identity, as
+    /// its positions start again.
+    /// </summary>
+    public string Id { get; }
 
     public long MaxBytes { get; }
 
@@ -317,6 +325,26 @@ public sealed class WriteAheadSpool : IDisposable
 
             File.Delete(SpoolSegments.PathOf(Directory, start));
         }
+    }
+
+    private static string LoadOrCreateId(string directory)
+    {
+        var path = Path.Combine(directory, "id");
+        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: 32 } existing && Guid.TryParseExact(existing, "N", out _))
+        {
+            return existing;
+        }
+
+        var id = Guid.NewGuid().ToString("N");
+        var temp = path + ".tmp";
+        using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            file.Write(System.Text.Encoding.ASCII.GetBytes(id));
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
+        return id;
     }
 
     private FileStream OpenSegment(long start, FileMode mode) =>

@@ -3,6 +3,8 @@ using Equipment.Contracts.Messages;
 using Equipment.Domain.Alerts;
 using Equipment.Grains.Influx;
 using Equipment.Grains.Live;
+using Equipment.Grains.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Equipment.Telemetry.Ingest;
 using Equipment.Telemetry.LineProtocol;
 
@@ -50,6 +52,9 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     /// </summary>
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(60);
 
+    /// <summary>Gateway spools whose applied position a twin keeps (one per gateway normally).</summary>
+    private const int MaxSpools = 32;
+
     private readonly LiveState _live = new();
     private Task? _registration;
     private Task? _saving;
@@ -60,6 +65,8 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     private IGrainTimer? _snapshotTimer;
     private DateTimeOffset _lastSummary = DateTimeOffset.MinValue;
     private bool _receivedSinceActivation;
+    private ByteBuffer? _unstored;
+    private SiloMetrics? _metrics;
 
     protected abstract string Kind { get; }
 
@@ -70,6 +77,8 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     protected TimeProvider Time => time;
 
     protected ITelemetryWriter Writer => writer;
+
+    private SiloMetrics Metrics => _metrics ??= ServiceProvider.GetRequiredService<SiloMetrics>();
 
     /// <summary>When telemetry last arrived (receive time), across deactivations; null before the first batch.</summary>
     protected DateTimeOffset? LastReceivedAt => _live.LastSeen ?? State.LastReceivedAt;
@@ -158,24 +167,45 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     public async Task Ingest(TelemetryBatch batch)
     {
         var now = time.GetUtcNow();
-        _live.Apply(batch.Lines, now);
+        var fresh = Unapplied(batch);
         State.LastReceivedAt = now;
         _receivedSinceActivation = true;
+        Metrics.IngestCalls.Add(1);
+        Metrics.IngestPoints.Record(batch.Points);
         using var derived = new ByteBuffer(256);
-        ApplyToTwin(batch.Lines, derived);
-        var events = EvaluateAlerts();
-        WriteAlertLines(events, derived);
-        if (now - _lastKpi >= KpiInterval)
+        IReadOnlyList<AlertEvent> events = [];
+        if (!fresh.IsEmpty)
         {
-            _lastKpi = now;
-            WriteKpiLine(derived, LineProtocolWriter.ToNanoseconds(now));
+            _live.Apply(fresh.Span, now);
+            ApplyToTwin(fresh.Span, derived);
+            events = EvaluateAlerts();
+            WriteAlertLines(events, derived);
+            if (now - _lastKpi >= KpiInterval)
+            {
+                _lastKpi = now;
+                WriteKpiLine(derived, LineProtocolWriter.ToNanoseconds(now));
+            }
+
+            _dirty = true;
         }
 
-        _dirty = true;
+        if (_unstored is { } unstored)
+        {
+            // Derived lines whose write failed: the redelivery that follows skips the twin, so they go out with it.
+            _unstored = null;
+            derived.Write(unstored.WrittenSpan);
+            unstored.Dispose();
+        }
+
+        // Every line goes to InfluxDB, applied before or not: a redelivery is what stores lines a failed write lost.
         var stored = writer.WriteAsync(batch.Lines, batch.Points);
         var storedDerived = derived.Length > 0 ? writer.WriteAsync(derived.WrittenMemory, CountLines(derived.WrittenSpan)) : Task.CompletedTask;
         EnsureRegistered();
-        PublishSnapshotSoon(now);
+        if (!fresh.IsEmpty)
+        {
+            PublishSnapshotSoon(now);
+        }
+
         if (events.Count > 0)
         {
             await AnnounceAsync(events);
@@ -185,8 +215,15 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
             PublishSummaryAsync(now).Ignore();
         }
 
-        await stored;
-        await storedDerived;
+        try
+        {
+            await Task.WhenAll(stored, storedDerived);
+        }
+        catch when (storedDerived.IsFaulted)
+        {
+            (_unstored ??= new ByteBuffer(derived.Length)).Write(derived.WrittenSpan);
+            throw;
+        }
 
         // Stored must also mean listed: a client that got its 204 can look the machine up at once.
         await _registration!;
@@ -274,6 +311,47 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
 
     protected static int CountLines(ReadOnlySpan<byte> lines) => lines.Count((byte)'\n');
 
+    /// <summary>
+    /// The part of the batch this twin has not applied yet (all of it without a spool position), and records
+    /// the batch's last position as applied. Positions are per gateway spool and only grow, and the deliverer
+    /// sends a machine's records in log order, one call after the other, so "past the last applied position"
+    /// is exactly "not applied yet", also when a restarted gateway cuts its batches differently.
+    /// </summary>
+    private ReadOnlyMemory<byte> Unapplied(TelemetryBatch batch)
+    {
+        if (batch.SpoolId is not { } spool || batch.Positions is not { Length: > 0 } positions || batch.Ends is not { } ends)
+        {
+            return batch.Lines;
+        }
+
+        var applied = State.AppliedPositions.GetValueOrDefault(spool);
+        var first = 0;
+        while (first < positions.Length && positions[first] <= applied)
+        {
+            first++;
+        }
+
+        if (first == positions.Length)
+        {
+            Metrics.RedeliveredRecords.Add(first);
+            return ReadOnlyMemory<byte>.Empty;
+        }
+
+        if (first > 0)
+        {
+            Metrics.RedeliveredRecords.Add(first);
+        }
+
+        if (State.AppliedPositions.Count >= MaxSpools && !State.AppliedPositions.ContainsKey(spool))
+        {
+            // A spool is new only when a gateway's spool folder is new, so past 32 most are long gone; which one goes hardly matters.
+            State.AppliedPositions.Remove(State.AppliedPositions.MinBy(p => p.Value).Key);
+        }
+
+        State.AppliedPositions[spool] = positions[^1];
+        return batch.Lines.AsMemory(first == 0 ? 0 : ends[first - 1]);
+    }
+
     private EquipmentSnapshot Snapshot() =>
         Decorate(_live.ToSnapshot(Id, Kind) with { Group = Group, Name = State.Registration.Name });
 
@@ -306,6 +384,11 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
         var recorded = new List<Task>(events.Count);
         foreach (var e in events)
         {
+            if (e.Transition == AlertTransition.Raised)
+            {
+                Metrics.AlertsRaised.Add(1);
+            }
+
             var notice = new AlertNotice(e.Transition, e.Alert, Kind, Group);
             await fanout.PublishAlert(notice);
             recorded.Add(book.Record(notice));

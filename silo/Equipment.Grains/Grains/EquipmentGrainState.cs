@@ -20,4 +20,11 @@ public class EquipmentGrainState
     /// <summary>The live state (last value of every field) as of the last deactivation, restored on activation.</summary>
     [Id(3)]
     public EquipmentSnapshot? LastLive { get; set; }
+
+    /// <summary>
+    /// Per gateway spool, the log position up to which records were applied to the twin. Saved with the twin,
+    /// so after a silo restart both go back to the same point and the redelivered records are applied once.
+    /// </summary>
+    [Id(4)]
+    public Dictionary<string, long> AppliedPositions { get; set; } = [];
 }

@@ -3,6 +3,10 @@ using Equipment.Contracts.Hosting;
 using Equipment.Grains.Grains;
 using Equipment.Grains.Influx;
 using Equipment.Grains.Influx.Backfill;
+using Equipment.Grains.Metrics;
+using Equipment.Contracts.Metrics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +24,7 @@ public static class SiloHostingExtensions
     {
         // Registered before Orleans so it stops after the silo: grains still flushing on shutdown find it running.
         builder.Services.AddEquipmentInflux(builder.Configuration);
+        builder.Services.AddEquipmentMetrics("equipment-silo", SiloMetrics.MeterName, "Microsoft.Orleans");
         var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
         builder.Services.AddOptions<ClusterOptions>().BindConfiguration(ClusterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.UseOrleans(silo =>
@@ -50,6 +55,15 @@ public static class SiloHostingExtensions
 
             silo.AddEquipmentGrains(cluster);
         });
+        return builder;
+    }
+
+    /// <summary>The silo's only HTTP: <c>/metrics</c> on <see cref="MetricsOptions"/>' address and port.</summary>
+    public static WebApplicationBuilder AddSiloMetricsEndpoint(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Parse(options.Address), options.Port));
         return builder;
     }
 
@@ -127,6 +141,8 @@ public static class SiloHostingExtensions
         services.AddSingleton<LateLineTracker>(_ => new LateLineTracker());
         services.AddSingleton<RollupBackfill>();
         services.AddHostedService(sp => sp.GetRequiredService<RollupBackfill>());
+        services.AddMetrics();
+        services.AddSingleton<SiloMetrics>();
         services.AddSingleton<InfluxBatchWriter>();
         services.AddSingleton<ITelemetryWriter>(sp => sp.GetRequiredService<InfluxBatchWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<InfluxBatchWriter>());

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Equipment.Grains.Metrics;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace Equipment.Grains.Influx;
@@ -14,8 +14,10 @@ namespace Equipment.Grains.Influx;
 /// <summary>
 /// Collects the lines of every grain in the silo into large InfluxDB writes: a batch is sealed at
 /// <see cref="InfluxOptions.BatchLines"/> lines or <see cref="InfluxOptions.FlushIntervalMs"/> after its first
-/// line, and a few writers send sealed batches concurrently through a retry/circuit-breaker/timeout pipeline.
-/// Large writes are what InfluxDB is fast at; many small ones cost it a WAL append each.
+/// line, and a few writers send sealed batches concurrently through a circuit breaker and a timeout. A write
+/// that fails is not retried here: its callers' tasks fault, the grain call fails, and the gateway's spool
+/// deliverer (the platform's one retry layer) delivers the records again with backoff. Large writes are what
+/// InfluxDB is fast at; many small ones cost it a WAL append each.
 /// </summary>
 public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
 {
@@ -28,9 +30,11 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
     private readonly ResiliencePipeline _pipeline;
     private readonly Lock _gate = new();
     private PendingBatch? _current;
+    private long _failures;
 
-    public InfluxBatchWriter(InfluxHttp influx, ILogger<InfluxBatchWriter> logger, TimeProvider time, LateLineTracker? late = null)
+    public InfluxBatchWriter(InfluxHttp influx, ILogger<InfluxBatchWriter> logger, TimeProvider time, SiloMetrics metrics, LateLineTracker? late = null)
     {
+        Metrics = metrics;
         _late = influx.Options.BackfillRollups ? late : null;
         _influx = influx;
         _options = influx.Options;
@@ -45,7 +49,7 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
         _pipeline = BuildPipeline();
     }
 
-    public WriterStatistics Statistics { get; } = new();
+    public SiloMetrics Metrics { get; }
 
     public async Task WriteAsync(ReadOnlyMemory<byte> lines, int points)
     {
@@ -120,27 +124,44 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
     {
         await foreach (var batch in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
+            var started = _time.GetTimestamp();
             try
             {
                 await _pipeline.ExecuteAsync(
                     static (state, ct) => new ValueTask(state.Influx.WriteAsync(state.Batch.Buffer.WrittenMemory, ct)),
                     (Influx: _influx, Batch: batch)).ConfigureAwait(false);
-                Statistics.Stored(batch.Points);
+                Metrics.PointsWritten.Add(batch.Points);
                 NoteLateLines(batch);
                 batch.Complete();
             }
             catch (InfluxWriteException e) when (!e.Retryable)
             {
-                // A 400 is InfluxDB refusing some lines as data (it stores the valid ones): retrying cannot help.
-                Statistics.Rejected();
+                // A 400 is InfluxDB refusing some lines as data (it stores the valid ones): delivering again cannot help.
+                Metrics.BatchesRejected.Add(1);
                 _logger.LogError("InfluxDB refused part of a batch of {Points} points: {Message}", batch.Points, e.Message);
                 batch.Complete();
             }
             catch (Exception e)
             {
-                Statistics.Failed();
-                _logger.LogWarning("Giving up on a batch of {Points} points after retries: {Message}", batch.Points, e.Message);
+                Metrics.BatchesFailed.Add(1);
+                if (e is InfluxWriteException { Status: HttpStatusCode.NotFound } && _options.CreateDatabase)
+                {
+                    // The database was dropped or InfluxDB restarted empty: make it again before the redelivery.
+                    _ = _influx.EnsureDatabaseAsync(CancellationToken.None).ContinueWith(static _ => { }, TaskScheduler.Default);
+                }
+
+                // Rate-limited: during an outage every write fails the same way.
+                if (Interlocked.Increment(ref _failures) % 20 == 1)
+                {
+                    _logger.LogWarning("InfluxDB write of {Points} points failed ({Message}); the gateway delivers them again", batch.Points, e.Message);
+                }
+
                 batch.Fail(e);
+            }
+            finally
+            {
+                Metrics.InfluxWriteDuration.Record(_time.GetElapsedTime(started).TotalSeconds);
+                Metrics.InfluxBatchPoints.Record(batch.Points);
             }
         }
     }
@@ -177,35 +198,9 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
         }
     }
 
-    private ResiliencePipeline BuildPipeline()
-    {
-        var transient = new PredicateBuilder()
-            .Handle<HttpRequestException>()
-            .Handle<TimeoutRejectedException>()
-            .Handle<BrokenCircuitException>()
-            .Handle<InfluxWriteException>(e => e.Retryable);
-        return new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = transient,
-                MaxRetryAttempts = _options.MaxRetryAttempts,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = TimeSpan.FromMilliseconds(_options.RetryDelayMs),
-                MaxDelay = TimeSpan.FromMilliseconds(_options.MaxRetryDelayMs),
-                OnRetry = args =>
-                {
-                    Statistics.Retried();
-                    if (args.Outcome.Exception is InfluxWriteException { Status: HttpStatusCode.NotFound } && _options.CreateDatabase)
-                    {
-                        // The database was dropped or InfluxDB restarted empty: make it again before the next try.
-                        return new ValueTask(_influx.EnsureDatabaseAsync(CancellationToken.None).ContinueWith(static _ => { }, TaskScheduler.Default));
-                    }
-
-                    _logger.LogWarning("InfluxDB write attempt {Attempt} failed ({Message}); retrying in {Delay}", args.AttemptNumber + 1, args.Outcome.Exception?.Message, args.RetryDelay);
-                    return ValueTask.CompletedTask;
-                },
-            })
+    /// <summary>Timeout per write and a circuit breaker (so an InfluxDB that is down is not hammered); no retries.</summary>
+    private ResiliencePipeline BuildPipeline() =>
+        new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<TimeoutRejectedException>().Handle<InfluxWriteException>(e => e.Retryable),
@@ -216,5 +211,4 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
             })
             .AddTimeout(TimeSpan.FromSeconds(_options.RequestTimeoutSeconds))
             .Build();
-    }
 }

@@ -46,18 +46,9 @@ public sealed class InfluxOptions
     [Range(1, 1024)]
     public int MaxQueuedBatches { get; set; } = 8;
 
+    /// <summary>Timeout of one write; a write that fails is not retried here but delivered again by the gateway's spool.</summary>
     [Range(1, 600)]
     public int RequestTimeoutSeconds { get; set; } = 10;
-
-    [Range(0, 100)]
-    public int MaxRetryAttempts { get; set; } = 8;
-
-    /// <summary>First retry delay; later ones grow exponentially with jitter up to <see cref="MaxRetryDelayMs"/>.</summary>
-    [Range(1, 60_000)]
-    public int RetryDelayMs { get; set; } = 200;
-
-    [Range(1, 600_000)]
-    public int MaxRetryDelayMs { get; set; } = 5000;
 
     /// <summary>Open the circuit for this long after half the writes of 10 s failed (at least 4 of them).</summary>
     [Range(1, 600)]
