@@ -127,7 +127,7 @@ SILO_PIDS=()
 for (( i=0; i<SILOS; i++ )); do
   log="$DATA/logs/silo.log"; [ "$SILOS" = 1 ] || log="$DATA/logs/silo-$((i+1)).log"
   (cd "$ROOT/silo/Equipment.Silo" && exec dotnet "$(bin silo/Equipment.Silo Equipment.Silo)" \
-     --Cluster:SiloPort=$((11111+i)) --Cluster:GatewayPort=$((30000+i))) >"$log" 2>&1 &
+     --Cluster:SiloPort=$((11111+i)) --Cluster:GatewayPort=$((30000+i)) --Metrics:Port=$((9464+i))) >"$log" 2>&1 &
   SILO_PIDS+=($!)
 done
 for (( i=0; i<SILOS; i++ )); do wait_tcp 127.0.0.1 $((30000+i)) 60 "silo $((i+1))"; done
@@ -163,10 +163,11 @@ cat <<INFO
 
 Equipment is running.
   Dashboard   http://127.0.0.1:5090   (sign in with the dev token; REST: /api/equipment, /openapi/v1.json; Orleans: /orleans/)
-  Gateway     http://127.0.0.1:5080   (InfluxDB write API: /api/v2/write, /write, /ping)
+  Gateway     http://127.0.0.1:5080   (InfluxDB write API: /api/v2/write, /write, /query, /ping; /stats, /metrics)
+  GB/T 32960  tcp://0.0.0.0:$Gbt32960__Port  (T-Box listener)
   InfluxDB    $EQUIPMENT_INFLUX_URL   (database ${EQUIPMENT_INFLUX_DATABASE:-equipment})
   Redis       127.0.0.1:6379          (grain state, .data/redis)
-  Silos       $SILOS (Orleans 127.0.0.1:11111…, client gateways 30000…; membership in Redis)
+  Silos       $SILOS (Orleans 127.0.0.1:11111…, client gateways 30000…, /metrics on 9464…; membership in Redis)
   Simulator   $SIM_STATE
   MQTT        $MQTT_STATE
   Dev token   $EQUIPMENT_DEV_TOKEN
