@@ -28,12 +28,12 @@ public sealed partial class MetricsTests(PlatformFixture platform)
                 body.Append(CultureInfo.InvariantCulture, $"truck,id={id},fleet=metrics soc_pct={80 - (request * 0.1)},speed_kmh={40 + i} {t.ToUnixTimeMilliseconds()}\n");
             }
 
-            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=b&precision=ms") { Content = new StringContent(body.ToString()) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment&precision=ms") { Content = new StringContent(body.ToString()) };
             message.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
             (await platform.Gateway.SendAsync(message)).StatusCode.Should().Be(HttpStatusCode.NoContent);
         }
 
-        using (var bad = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=b") { Content = new StringContent("truck,id=x soc_pct=\n") })
+        using (var bad = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment") { Content = new StringContent("truck,id=x soc_pct=\n") })
         {
             bad.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
             (await platform.Gateway.SendAsync(bad)).StatusCode.Should().Be(HttpStatusCode.BadRequest);

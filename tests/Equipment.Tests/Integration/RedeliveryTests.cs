@@ -119,7 +119,7 @@ public sealed class RedeliveryTests(RedeliveryFixture platform)
 
         foreach (var request in lines.Chunk(10))
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=b&precision=ms") { Content = new StringContent(string.Join('\n', request)) };
+            using var message = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment&precision=ms") { Content = new StringContent(string.Join('\n', request)) };
             message.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
             using var response = await platform.Gateway.SendAsync(message);
             response.StatusCode.Should().Be(HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());

@@ -149,7 +149,7 @@ public sealed class TruckFieldEndToEndTests(TwinsFixture platform)
     {
         await Eventually(async () =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=b&precision=ms") { Content = new StringContent(lines) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment&precision=ms") { Content = new StringContent(lines) };
             request.Headers.Authorization = new AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
             using var response = await platform.Gateway.SendAsync(request);
             return response.StatusCode == HttpStatusCode.NoContent ? true : (bool?)null;

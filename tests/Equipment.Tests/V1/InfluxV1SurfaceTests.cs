@@ -19,7 +19,7 @@ public sealed class InfluxV1SurfaceTests(PlatformFixture platform)
         (await Query("SHOW DATABASES")).Should().Be("""{"results":[{"statement_id":0,"series":[{"name":"databases","columns":["name"],"values":[["equipment"]]}]}]}""");
         (await Query("CREATE DATABASE equipment")).Should().Be("""{"results":[{"statement_id":0}]}""");
         (await Query("create database \"equipment\" WITH DURATION 30d")).Should().Be("""{"results":[{"statement_id":0}]}""");
-        (await Query("SHOW MEASUREMENTS", "&db=equipment")).Should().Be("""{"results":[{"statement_id":0,"series":[{"name":"measurements","columns":["name"],"values":[["tbm"],["tbm_cutter"],["truck"]]}]}]}""");
+        (await Query("SHOW MEASUREMENTS", "&db=equipment")).Should().Be("""{"results":[{"statement_id":0,"series":[{"name":"measurements","columns":["name"],"values":[["tbm"],["tbm_cutter"],["truck"],["truck_cells"],["truck_probes"]]}]}]}""");
         (await Query("SHOW RETENTION POLICIES ON equipment")).Should().StartWith("""{"results":[{"statement_id":0,"series":[{"columns":["name","duration","shardGroupDuration","replicaN","default"],"values":[["autogen","0s","168h0m0s",1,true],""");
         (await Query("SHOW RETENTION POLICIES")).Should().Be("""{"results":[{"statement_id":0,"error":"database name required"}]}""");
         (await Query("SHOW RETENTION POLICIES ON nope")).Should().Be("""{"results":[{"statement_id":0,"error":"database not found: nope"}]}""");
@@ -168,7 +168,7 @@ public sealed class InfluxV1SurfaceTests(PlatformFixture platform)
             """;
         var (code, output) = await ExternalTool.RunAsync("/usr/bin/python3", ["-c", script]);
         code.Should().Be(0, output);
-        output.Should().Contain("databases ['equipment']").And.Contain("measurements ['tbm', 'tbm_cutter', 'truck']")
+        output.Should().Contain("databases ['equipment']").And.Contain("measurements ['tbm', 'tbm_cutter', 'truck', 'truck_cells', 'truck_probes']")
             .And.Contain("written True").And.Contain("other refused").And.Contain("database not found");
 
         var rows = await PollRowsAsync($"SELECT thrust_kn FROM tbm WHERE id = '{id}'", 5);
