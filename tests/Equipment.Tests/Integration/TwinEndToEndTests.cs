@@ -134,7 +134,8 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
             rules = new[] { new { ruleId = "offline", staleAfterS = 8.0 } },
         });
         put.StatusCode.Should().Be(HttpStatusCode.OK);
-        await Post($"truck,id={id},fleet=wake soc_pct=81,speed_kmh=0");
+        // Driving when it goes silent: a truck last seen standing would count as parked, not offline.
+        await Post($"truck,id={id},fleet=wake soc_pct=81,speed_kmh=40");
 
         // Deactivate every idle activation (the twin included), as Orleans' collector does after Twins:IdleMinutes.
         var management = platform.Cluster.Client.GetGrain<IManagementGrain>(0);
