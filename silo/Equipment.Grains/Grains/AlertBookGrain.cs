@@ -18,8 +18,9 @@ public sealed class AlertBookGrain(
     /// <summary>About 1,000 cleared alerts across the shards, as the single book kept.</summary>
     public const int MaxCleared = (1000 + EquipmentShards.AlertShards - 1) / EquipmentShards.AlertShards;
 
-    private Task? _saving;
-    private bool _dirty;
+    private CoalescedStateWriter? _writerField;
+
+    private CoalescedStateWriter Writer => _writerField ??= new(state.WriteStateAsync);
     private int _cleared = -1;
 
     public async Task Record(AlertNotice notice)
@@ -59,24 +60,5 @@ public sealed class AlertBookGrain(
             .OrderByDescending(a => a.ClearedAt ?? a.AcknowledgedAt ?? a.RaisedAt)
             .ToArray());
 
-    private async Task SaveAsync()
-    {
-        _dirty = true;
-        while (true)
-        {
-            if (_saving is { IsCompleted: false } running)
-            {
-                await running;
-                continue;
-            }
-
-            if (!_dirty)
-            {
-                return;
-            }
-
-            _dirty = false;
-            _saving = state.WriteStateAsync();
-        }
-    }
+    private Task SaveAsync() => Writer.WriteAsync();
 }

@@ -20,11 +20,13 @@ public sealed class EquipmentDirectoryGrain(
     private static readonly Dictionary<string, FieldSnapshot> NoFields = new(StringComparer.Ordinal);
 
     private SortedDictionary<string, EquipmentSnapshot> _byId = null!;
-    private Task? _saving;
-    private bool _dirty;
-    private Task? _savingSummaries;
-    private bool _summariesDirty;
+    private CoalescedStateWriter? _writerField;
+    private CoalescedStateWriter? _summaryWriterField;
     private IGrainTimer? _flush;
+
+    private CoalescedStateWriter Writer => _writerField ??= new(state.WriteStateAsync);
+
+    private CoalescedStateWriter SummaryWriter => _summaryWriterField ??= new(summaries.WriteStateAsync);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +41,7 @@ public sealed class EquipmentDirectoryGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_summariesDirty)
+        if (SummaryWriter.IsDirty)
         {
             await SaveSummariesAsync();
         }
@@ -53,7 +55,7 @@ public sealed class EquipmentDirectoryGrain(
         var known = state.State.Kinds.TryGetValue(summary.Id, out var kind) && kind == summary.Kind;
         summaries.State.Summaries[summary.Id] = summary;
         _byId[summary.Id] = summary;
-        _summariesDirty = true;
+        SummaryWriter.MarkDirty();
         _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushInterval, Timeout.InfiniteTimeSpan) { Interleave = true });
         if (!known)
         {
@@ -183,49 +185,10 @@ public sealed class EquipmentDirectoryGrain(
     {
         _flush?.Dispose();
         _flush = null;
-        return _summariesDirty ? SaveSummariesAsync() : Task.CompletedTask;
+        return SummaryWriter.IsDirty ? SaveSummariesAsync() : Task.CompletedTask;
     }
 
-    private async Task SaveSummariesAsync()
-    {
-        _summariesDirty = true;
-        while (true)
-        {
-            if (_savingSummaries is { IsCompleted: false } running)
-            {
-                await running;
-                continue;
-            }
+    private Task SaveSummariesAsync() => SummaryWriter.WriteAsync();
 
-            if (!_summariesDirty)
-            {
-                return;
-            }
-
-            _summariesDirty = false;
-            _savingSummaries = summaries.WriteStateAsync();
-        }
-    }
-
-    /// <summary>One write at a time; every caller returns after a write that includes its change.</summary>
-    private async Task SaveAsync()
-    {
-        _dirty = true;
-        while (true)
-        {
-            if (_saving is { IsCompleted: false } running)
-            {
-                await running;
-                continue;
-            }
-
-            if (!_dirty)
-            {
-                return;
-            }
-
-            _dirty = false;
-            _saving = state.WriteStateAsync();
-        }
-    }
+    private Task SaveAsync() => Writer.WriteAsync();
 }
