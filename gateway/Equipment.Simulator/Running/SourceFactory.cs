@@ -36,21 +36,15 @@ public static class SourceFactory
         var geometry = new RouteGeometry(route);
         var vehicle = new VehicleParameters();
         var list = new List<TruckSimulator>(count);
-        var taken = new HashSet<double>();
         for (var i = 0; i < count; i++)
         {
             var id = $"truck-{i + 1:00}";
             var random = SeedDerivation.For(seed, id);
 
             // Staggered along the road so the fleet map is spread out; every third truck is on its way back from base camp.
-            // Each starts its day at the charging point nearest its place, charged as a driver leaves one: a truck dropped
-            // mid-leg with a random charge would be short of the next charger for real, and the platform would say so.
-            var staggered = route.TotalKm * (i + random.NextUniform(0.1, 0.9)) / Math.Max(1, count);
-            var free = route.ChargingPointsKm.Where(c => !taken.Contains(c)).ToList();
-            var km = free.Count > 0 ? free.MinBy(c => Math.Abs(c - staggered)) : staggered;
-            taken.Add(km);
+            var km = route.TotalKm * (i + random.NextUniform(0.1, 0.9)) / Math.Max(1, count);
             var direction = i % 3 == 2 ? -1 : 1;
-            var soc = random.NextUniform(90, 95);
+            var soc = random.NextUniform(55, 95);
             list.Add(new TruckSimulator(id, TruckFleet, vehicle, route, geometry, startUtc, rateHz, random, km, direction, soc)
             {
                 ParksAtNight = true,

@@ -57,10 +57,7 @@ public class DeterminismTests
     {
         var trucks = SourceFactory.LiveTrucks(12, 42, Simulate.Epoch, 1, G318);
 
-        // Each starts at the charging point nearest its staggered place: spread over the whole road, no two together.
         var kms = trucks.Select(t => t.RouteKm).Order().ToList();
-        kms.Should().OnlyContain(km => G318.ChargingPointsKm.Contains(km));
-        kms.Should().OnlyHaveUniqueItems();
         kms.Zip(kms.Skip(1)).Should().OnlyContain(p => p.Second - p.First > 40);
         kms[0].Should().BeLessThan(230);
         kms[^1].Should().BeGreaterThan(2714 - 230);
