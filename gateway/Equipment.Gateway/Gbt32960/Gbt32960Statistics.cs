@@ -1,7 +1,12 @@
+using Equipment.Gateway.Metrics;
+
 namespace Equipment.Gateway.Gbt32960;
 
-/// <summary>Counters of the T-Box listener since start, in the <c>gbt32960</c> section of <c>/stats</c>.</summary>
-public sealed class Gbt32960Statistics
+/// <summary>
+/// Counters of the T-Box listener since start, in the <c>gbt32960</c> section of <c>/stats</c>; open connections
+/// also feed the gateway's <c>equipment.gateway.gbt.connections</c> instrument at <c>/metrics</c>.
+/// </summary>
+public sealed class Gbt32960Statistics(GatewayMetrics metrics)
 {
     private long _connections;
     private long _open;
@@ -44,9 +49,14 @@ public sealed class Gbt32960Statistics
     {
         Interlocked.Increment(ref _connections);
         Interlocked.Increment(ref _open);
+        metrics.GbtConnections.Add(1);
     }
 
-    internal void Disconnected() => Interlocked.Decrement(ref _open);
+    internal void Disconnected()
+    {
+        Interlocked.Decrement(ref _open);
+        metrics.GbtConnections.Add(-1);
+    }
 
     internal void Login() => Interlocked.Increment(ref _logins);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -219,6 +220,22 @@ public sealed class Gbt32960ListenerTests(Gbt32960Fixture platform)
         var after = await platform.Gateway.GetFromJsonAsync<JsonElement>("/stats");
         Counter(after, "framesResent").Should().BeGreaterThanOrEqualTo(Counter(before, "framesResent") + 1);
         Counter(after, "framesRealtime").Should().BeGreaterThanOrEqualTo(Counter(before, "framesRealtime") + 1);
+
+        // The open connection also shows in the gateway's /metrics (the scrape is cached briefly, so ask until it does).
+        var open = 0.0;
+        for (var attempt = 0; attempt < 50 && open < 1; attempt++)
+        {
+            var text = await platform.Gateway.GetStringAsync("/metrics");
+            open = text.Split('\n')
+                .Where(l => l.StartsWith("equipment_gateway_gbt_connections", StringComparison.Ordinal))
+                .Sum(l => double.Parse(l.Split(' ')[^1], CultureInfo.InvariantCulture));
+            if (open < 1)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        open.Should().BeGreaterThanOrEqualTo(1, "the platform connection is still open");
     }
 
     [Fact]
