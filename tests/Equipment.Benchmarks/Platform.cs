@@ -149,42 +149,7 @@ public sealed partial class Platform : IAsyncDisposable
         GatewayUrl = $"http://127.0.0.1:{httpPort}";
         Console.WriteLine($"silo pid {Silo.Id} (silo port {siloPort}, client port {clientPort}); gateway pid {Gateway.Id} at {GatewayUrl}");
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            ct.ThrowIfCancellationRequested();
-            foreach (var child in _children)
-            {
-                if (child.HasExited)
-                {
-                    throw new PlatformException($"{child.Name} exited during start-up", this);
-                }
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(GatewayUrl + "/health", ct);
-                if ((int)response.StatusCode == 200)
-                {
-                    Console.WriteLine($"gateway healthy after {clock.Elapsed.TotalSeconds:F1} s");
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-            }
-
-            if (clock.Elapsed > TimeSpan.FromSeconds(90))
-            {
-                throw new PlatformException("gateway /health did not answer 200 within 90 s", this);
-            }
-
-            await Task.Delay(250, ct);
-        }
+        await WaitHealthyAsync("gateway", GatewayUrl, TimeSpan.FromSeconds(90), ct);
     }
 
     /// <summary>Starts the dashboard as a client of the running silo and waits for its /health.</summary>
@@ -205,22 +170,28 @@ public sealed partial class Platform : IAsyncDisposable
             $"--Urls=http://127.0.0.1:{port}"], env, Path.GetDirectoryName(dll)!);
         _children.Add(Dashboard);
         DashboardUrl = $"http://127.0.0.1:{port}";
+        await WaitHealthyAsync("dashboard", DashboardUrl, TimeSpan.FromSeconds(90), ct);
+    }
+
+    /// <summary>Asks <paramref name="url"/>/health until it answers 200; fails as soon as any started process has exited.</summary>
+    private async Task WaitHealthyAsync(string name, string url, TimeSpan timeout, CancellationToken ct)
+    {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        while (clock.Elapsed < timeout)
         {
             ct.ThrowIfCancellationRequested();
-            if (Dashboard.HasExited)
+            if (_children.FirstOrDefault(c => c.HasExited) is { } dead)
             {
-                throw new PlatformException("dashboard exited during start-up", this);
+                throw new PlatformException($"{dead.Name} exited during start-up", this);
             }
 
             try
             {
-                using var response = await http.GetAsync(DashboardUrl + "/health", ct);
+                using var response = await http.GetAsync(url + "/health", ct);
                 if ((int)response.StatusCode == 200)
                 {
-                    Console.WriteLine($"dashboard healthy at {DashboardUrl}");
+                    Console.WriteLine($"{name} healthy after {clock.Elapsed.TotalSeconds:F1} s at {url}");
                     return;
                 }
             }
@@ -235,7 +206,7 @@ public sealed partial class Platform : IAsyncDisposable
             await Task.Delay(250, ct);
         }
 
-        throw new PlatformException("dashboard /health did not answer 200 within 90 s", this);
+        throw new PlatformException($"{name} /health did not answer 200 within {timeout.TotalSeconds:F0} s", this);
     }
 
     public string Tails() => string.Join("\n", _children.Select(c => $"--- {c.Name} (pid {c.Id}{(c.HasExited ? ", exited" : "")}) output tail ---\n{c.Tail}"));

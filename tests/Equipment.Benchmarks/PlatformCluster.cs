@@ -61,48 +61,14 @@ public sealed partial class Platform
             $"--Urls=http://127.0.0.1:{httpPort}", $"--Gateway:DevToken={DevToken}", $"--Gateway:SpoolDirectory={_spool}", .. ClientWait], env, Path.GetDirectoryName(gatewayDll)!);
         _children.Add(Gateway);
         GatewayUrl = $"http://127.0.0.1:{httpPort}";
-        await WaitHealthyAsync(GatewayUrl, ct);
+        await WaitHealthyAsync("gateway", GatewayUrl, TimeSpan.FromSeconds(120), ct);
 
         var dashboardPort = FreePort.Next();
         var dll = Builds.Dashboard();
         Dashboard = new ChildProcess("dashboard", "dotnet", [dll, .. cluster, $"--Urls=http://127.0.0.1:{dashboardPort}", .. ClientWait], env, Path.GetDirectoryName(dll)!);
         _children.Add(Dashboard);
         DashboardUrl = $"http://127.0.0.1:{dashboardPort}";
-        await WaitHealthyAsync(DashboardUrl, ct);
-    }
-
-    private async Task WaitHealthyAsync(string url, CancellationToken ct)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            ct.ThrowIfCancellationRequested();
-            if (_children.FirstOrDefault(c => c.HasExited) is { } dead)
-            {
-                throw new PlatformException($"{dead.Name} exited during start-up", this);
-            }
-
-            try
-            {
-                using var response = await http.GetAsync(url + "/health", ct);
-                if ((int)response.StatusCode == 200)
-                {
-                    Console.WriteLine($"{url} healthy after {clock.Elapsed.TotalSeconds:F1} s");
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-            }
-
-            await Task.Delay(250, ct);
-        }
-
-        throw new PlatformException($"{url}/health did not answer 200 within 120 s", this);
+        await WaitHealthyAsync("dashboard", DashboardUrl, TimeSpan.FromSeconds(120), ct);
     }
 
     private async ValueTask DisposeRedisAsync()
