@@ -44,5 +44,17 @@ for trx in "$RESULTS"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
 done
+# CI keeps only the tail of this output: name each failed test and the start of its message just above the summary.
+if [ "$failed" -gt 0 ] && command -v python3 >/dev/null; then
+  python3 - "$RESULTS" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in glob.glob(sys.argv[1] + "/*.trx"):
+    for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult", ns):
+        if r.get("outcome") not in ("Passed", "NotExecuted"):
+            msg = r.findtext(".//t:ErrorInfo/t:Message", "", ns).strip().replace("\n", " ")
+            print(f"FAILED {r.get('testName')}: {msg[:400]}")
+PY
+fi
 echo "$passed passed, $failed failed"
 exit $status
