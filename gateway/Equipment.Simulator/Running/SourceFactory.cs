@@ -44,7 +44,14 @@ public static class SourceFactory
             // Staggered along the road so the fleet map is spread out; every third truck is on its way back from base camp.
             var km = route.TotalKm * (i + random.NextUniform(0.1, 0.9)) / Math.Max(1, count);
             var direction = i % 3 == 2 ? -1 : 1;
+            // Mid-leg, with at least what the trip computer wants for the rest of the leg: it charged at the last charger.
             var soc = random.NextUniform(55, 95);
+            if (route.NextChargingPoint(km, direction) is { } nextKm)
+            {
+                var needed = TruckSimulator.ReserveSocPct + (TruckSimulator.PlanLegKwh(vehicle, route, km, nextKm) / vehicle.BatteryKwh * 100);
+                soc = Math.Min(TruckSimulator.ChargeTargetSocPct, Math.Max(soc, needed + random.NextUniform(0, 10)));
+            }
+
             list.Add(new TruckSimulator(id, TruckFleet, vehicle, route, geometry, startUtc, rateHz, random, km, direction, soc)
             {
                 ParksAtNight = true,

@@ -17,6 +17,9 @@ public static class Atmosphere
     public static double AirDensity(double altitudeM) =>
         SeaLevelDensity * Math.Pow(1 - 2.25577e-5 * Math.Max(altitudeM, -500), 4.2559);
 
+    /// <summary>The coldest hour of the day at this altitude (03:00 local), °C.</summary>
+    public static double ColdestC(double altitudeM) => SeaLevelMeanC - (LapseRateCPerKm * altitudeM / 1000) - DiurnalAmplitudeC;
+
     /// <summary>15 °C − 6.5 °C/km, warmest at 15:00 local time and coldest at 03:00.</summary>
     public static double AmbientTemperatureC(double altitudeM, DateTime timeUtc)
     {

@@ -19,8 +19,8 @@ public sealed class TruckSimulator : SteppedSource
     /// <summary>Below this the truck stops at the next roadside charger (service areas along the G318 have them).</summary>
     public const double RoadsideChargeSocPct = 12;
 
-    /// <summary>Planning figure for a level leg at cruising speed incl. auxiliaries and heating, kWh/km.</summary>
-    public const double PlanningKwhPerKm = 0.35;
+    /// <summary>Safety factor of the trip computer's leg estimate (<see cref="PlanLegKwh"/>).</summary>
+    public const double PlanningMargin = 1.1;
 
     public const double GpsNoiseDeg = 2.5e-5;
 
@@ -84,7 +84,7 @@ public sealed class TruckSimulator : SteppedSource
         RouteStartOdometerKm = _direction > 0 ? _odometerKm - _km : _odometerKm - ((2 * route.TotalKm) - _km);
         _socPct = startSocPct;
         var ambient = Atmosphere.AmbientTemperatureC(AltitudeAt(_km), startUtc);
-        _batteryC = ambient + random.NextUniform(3, 8);
+        _batteryC = Math.Max(ambient + random.NextUniform(3, 8), vehicle.PackMinC + random.NextUniform(0, 5));
         _motorC = ambient + 10;
         _inverterC = ambient + 5;
         _brakePadMm = vehicle.BrakePadNewMm - random.NextUniform(0, 4);
@@ -309,18 +309,35 @@ public sealed class TruckSimulator : SteppedSource
 
     private bool IsAtChargingPoint() => _route.ChargingPointsKm.Any(c => Math.Abs(c - _km) < 0.5);
 
-    /// <summary>Charge when the leg to the next charging point (flat consumption plus lifting the truck) would eat into the reserve.</summary>
-    private bool NeedsCharge(double chargerKm)
+    /// <summary>Charge when the trip computer's estimate of the leg to the next charging point, with its margin, would eat into the reserve.</summary>
+    private bool NeedsCharge(double chargerKm) =>
+        _route.NextChargingPoint(chargerKm, _direction) is { } nextKm
+        && _socPct - (PlanLegKwh(_v, _route, chargerKm, nextKm) / _v.BatteryKwh * 100) < ReserveSocPct;
+
+    /// <summary>
+    /// The driver's trip computer: battery energy for a stretch of road, kWh, from the truck's own physics km by km at
+    /// the speed it would drive there (no regeneration credited), with auxiliaries and heating on the coldest night at
+    /// each altitude, plus <see cref="PlanningMargin"/>. Drivers on the G318 in winter plan that cautiously.
+    /// </summary>
+    public static double PlanLegKwh(VehicleParameters v, RouteProfile route, double fromKm, double toKm)
     {
-        if (_route.NextChargingPoint(chargerKm, _direction) is not { } nextKm)
+        var direction = toKm >= fromKm ? 1 : -1;
+        var kwh = 0.0;
+        for (var km = fromKm; direction * (toKm - km) > 1e-9;)
         {
-            return false;
+            var step = Math.Min(1.0, Math.Abs(toKm - km));
+            var mid = km + (direction * step / 2);
+            var grade = direction * route.GradeAt(mid);
+            var altitude = route.AltitudeAt(mid);
+            var speedMs = Math.Clamp(v.CruiseKmh - (450 * Math.Abs(grade)), 25, v.CruiseKmh) / 3.6;
+            var (tractionW, _) = TractionModel.Split(v, TractionModel.WheelPowerW(v, speedMs, grade, altitude, 0));
+            var coldest = Atmosphere.ColdestC(altitude);
+            var auxW = (v.AuxiliaryKw + Math.Min(v.MaxHeatingKw, v.HeatingKwPerK * Math.Max(0, v.HeatingComfortC - coldest))) * 1000;
+            kwh += (Math.Max(0, tractionW) + auxW) * (step * 1000 / speedMs) / 3.6e6;
+            km += direction * step;
         }
 
-        var distance = Math.Abs(nextKm - chargerKm);
-        var climb = _route.ClimbBetween(chargerKm, nextKm);
-        var neededKwh = distance * PlanningKwhPerKm + TractionModel.PotentialEnergyKwh(_v, climb) / _v.DrivetrainEfficiency;
-        return _socPct - neededKwh / _v.BatteryKwh * 100 < ReserveSocPct;
+        return kwh * PlanningMargin;
     }
 
     private double PackCurrent(double ocv, double powerW)
@@ -338,6 +355,11 @@ public sealed class TruckSimulator : SteppedSource
         var heatW = currentA * currentA * _v.PackResistanceOhm;
         var coolingW = _v.PackCoolingWPerK * airFactor * (_batteryC - ambient);
         _batteryC += (heatW - coolingW) * dt / _v.PackHeatCapacityJPerK;
+        if (_phase != TruckPhase.Parked || IsAtChargingPoint())
+        {
+            // The BMS heats the pack while the truck is on (the heating load) or plugged in (from the grid).
+            _batteryC = Math.Max(_batteryC, _v.PackMinC);
+        }
 
         var load = Math.Abs(tractionW) / 1000 / _v.MaxTractionKw;
         _motorC = Lag(_motorC, ambient + 120 * load / airFactor, 900, dt);

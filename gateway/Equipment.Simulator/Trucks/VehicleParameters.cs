@@ -29,6 +29,12 @@ public sealed record VehicleParameters
 
     public double HeatingComfortC { get; init; } = 18;
     public double MaxHeatingKw { get; init; } = 5;
+
+    /// <summary>
+    /// Thermal management: the pack heater keeps the cells at least this warm while the truck is on or plugged in
+    /// (LFP must not be charged below 0 °C and loses capacity in the cold); its power is part of the heating load.
+    /// </summary>
+    public double PackMinC { get; init; } = 10;
     public double ChargerKw { get; init; } = 60;
     public double PackResistanceOhm { get; init; } = 0.05;
     public double OpenCircuitEmptyV { get; init; } = 330;

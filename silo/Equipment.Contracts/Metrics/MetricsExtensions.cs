@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -27,11 +28,19 @@ public static class MetricsExtensions
             .WithMetrics(m =>
             {
                 m.AddMeter(meters);
-                m.AddView(instrument => instrument switch
+                ((IDeferredMeterProviderBuilder)m).Configure((sp, b) =>
                 {
-                    { Unit: "s" } => new ExplicitBucketHistogramConfiguration { Boundaries = SecondsBuckets },
-                    { Unit: "{point}" or "{record}" } => new ExplicitBucketHistogramConfiguration { Boundaries = SizeBuckets },
-                    _ => null,
+                    // The SDK listens to meters by name process-wide; a meter made by another host's IMeterFactory (two
+                    // gateways in one test process) is not ours, and merging it would make our counters jump back
+                    // when that host stops.
+                    var ours = sp.GetRequiredService<IMeterFactory>();
+                    b.AddView(instrument => instrument switch
+                    {
+                        { Meter.Scope: { } scope } when !ReferenceEquals(scope, ours) => MetricStreamConfiguration.Drop,
+                        { Unit: "s" } => new ExplicitBucketHistogramConfiguration { Boundaries = SecondsBuckets },
+                        { Unit: "{point}" or "{record}" } => new ExplicitBucketHistogramConfiguration { Boundaries = SizeBuckets },
+                        _ => null,
+                    });
                 });
                 m.AddPrometheusExporter();
                 if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))

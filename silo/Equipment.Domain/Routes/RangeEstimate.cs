@@ -33,4 +33,10 @@ public sealed record RangeEstimate(
     public string? FurthestReachableName { get; init; }
 
     public double? FurthestReachableKm { get; init; }
+
+    /// <summary>
+    /// The usable charging point the truck stands at (within <see cref="RangeEstimator.AtChargingPointKm"/>), if any: it
+    /// can charge there, so a short margin to the next one is no alarm until it leaves.
+    /// </summary>
+    public string? AtChargingPointName { get; init; }
 }

@@ -12,6 +12,9 @@ namespace Equipment.Domain.Routes;
 public sealed class RangeEstimator(TruckParameters parameters)
 {
     public const double G = 9.81;
+
+    /// <summary>Within this distance of a charging point the truck is at it (it charges there rather than heading for it), km.</summary>
+    public const double AtChargingPointKm = 0.5;
     private const double JoulesPerKwh = 3.6e6;
 
     public TruckParameters Parameters { get; } = parameters;
@@ -53,7 +56,7 @@ public sealed class RangeEstimator(TruckParameters parameters)
     }
 
     /// <summary>
-    /// Estimate to the first usable charging point more than 0.5 km ahead in the direction of travel (being at one means
+    /// Estimate to the first usable charging point more than <see cref="AtChargingPointKm"/> ahead in the direction of travel (being at one means
     /// charging there, so it is not "next"); to the route's end when none is left; null at the end of the route.
     /// </summary>
     public RangeEstimate? ToNextChargingPoint(RouteProfile route, double routeKm, double socPct, int direction = 1, RangeConditions? conditions = null)
@@ -61,8 +64,10 @@ public sealed class RangeEstimator(TruckParameters parameters)
         var forward = direction >= 0;
         var end = forward ? route.EndKm : route.StartKm;
         if (forward ? routeKm >= route.EndKm : routeKm <= route.StartKm) return null;
-        var ahead = ChargingPoints(route)
-            .Where(c => c.Km >= route.StartKm && c.Km <= route.EndKm && (forward ? c.Km > routeKm + 0.5 : c.Km < routeKm - 0.5))
+        var usable = ChargingPoints(route);
+        var at = usable.FirstOrDefault(c => Math.Abs(c.Km - routeKm) <= AtChargingPointKm);
+        var ahead = usable
+            .Where(c => c.Km >= route.StartKm && c.Km <= route.EndKm && (forward ? c.Km > routeKm + AtChargingPointKm : c.Km < routeKm - AtChargingPointKm))
             .ToList();
         if (!forward) ahead.Reverse();
         var next = ahead.FirstOrDefault();
@@ -70,7 +75,7 @@ public sealed class RangeEstimator(TruckParameters parameters)
             ? Between(route, routeKm, end, forward ? route.Waypoints[^1].Name : route.Waypoints[0].Name, socPct, conditions)
             : Between(route, routeKm, next.Km, next.Name, socPct, conditions) with { TargetPowerKw = double.IsFinite(next.PowerKw) ? next.PowerKw : null };
         var furthest = FurthestReachable(route, routeKm, ahead, estimate.UsableEnergyKwh, conditions);
-        return estimate with { FurthestReachableName = furthest?.Name, FurthestReachableKm = furthest?.Km };
+        return estimate with { FurthestReachableName = furthest?.Name, FurthestReachableKm = furthest?.Km, AtChargingPointName = at?.Name };
     }
 
     /// <summary>Energy from one km to another (either direction) against the charge.</summary>

@@ -16,6 +16,9 @@ public sealed record RoutePosition(
 {
     public int Direction { get; init; } = 1;
 
+    /// <summary>False while the direction is only assumed (+1): no range verdict is given on it.</summary>
+    public bool DirectionKnown { get; init; } = true;
+
     /// <summary>How the km was found: "odometer" (dead reckoning from the registration or the last anchor), "waypoint" (re-anchored near a waypoint from lat/lon within the last 50 km), or "projection" (lat/lon on the route line).</summary>
     public string? Source { get; init; }
 

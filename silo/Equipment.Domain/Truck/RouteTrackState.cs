@@ -6,6 +6,12 @@ public sealed class RouteTrackState
     /// <summary>+1 towards larger route km, −1 back towards the start.</summary>
     public int Direction { get; set; } = 1;
 
+    /// <summary>
+    /// Whether <see cref="Direction"/> is known (from the registration's odometer fold, a route end, two waypoints or the
+    /// trend of the position) rather than assumed: a truck first seen mid-route by lat/lon alone could go either way.
+    /// </summary>
+    public bool DirectionKnown { get; set; }
+
     public double? AnchorKm { get; set; }
     public double? AnchorOdometerKm { get; set; }
 

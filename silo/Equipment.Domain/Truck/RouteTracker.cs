@@ -23,6 +23,9 @@ public sealed class RouteTracker(RouteProfile route, double routeStartOdometerKm
     public const double MaxProjectionDistanceKm = 5.0;
     public const double TrendBaseKm = 5.0;
 
+    /// <summary>The registration's odometer fold gives the first direction when it lies this close to the lat/lon position (odometer drift over a trip).</summary>
+    public const double RegistrationAgreementKm = 50.0;
+
     /// <summary>Moving this much further from a waypoint than the closest approach means it has been passed.</summary>
     public const double PassedByKm = 0.3;
 
@@ -40,8 +43,17 @@ public sealed class RouteTracker(RouteProfile route, double routeStartOdometerKm
 
         if (s.AnchorKm is null || s.AnchorOdometerKm is null)
         {
-            if (projected is { } p) Anchor(p.Km, odo, "projection");
-            else AnchorFromRegistration(odo);
+            if (projected is { } p)
+            {
+                Anchor(p.Km, odo, "projection");
+
+                // The registration's fold tells the direction if it puts the truck where lat/lon does.
+                if (FoldFromRegistration(odo) is { } fold && Math.Abs(fold.Km - p.Km) <= RegistrationAgreementKm) SetDirection(fold.Direction);
+            }
+            else
+            {
+                AnchorFromRegistration(odo);
+            }
         }
 
         FoldAtEnds(odo);
@@ -60,7 +72,7 @@ public sealed class RouteTracker(RouteProfile route, double routeStartOdometerKm
     {
         if (KmAt(odometerKm) is not { } km) return null;
         var source = State.AnchorKm is null ? "projection" : State.AnchorSource;
-        return Route.PositionAtKm(km, State.Direction) with { Source = source, AnchoredAtKm = State.LastWaypointKm };
+        return Route.PositionAtKm(km, State.Direction) with { Source = source, AnchoredAtKm = State.LastWaypointKm, DirectionKnown = State.DirectionKnown };
     }
 
     private void Anchor(double km, double odo, string source)
@@ -73,18 +85,24 @@ public sealed class RouteTracker(RouteProfile route, double routeStartOdometerKm
     /// <summary>km = odometer − registration offset, folded at the ends: a truck that drove past the end came back.</summary>
     private void AnchorFromRegistration(double odo)
     {
-        var length = Route.LengthKm;
-        var raw = odo - routeStartOdometerKm;
-        if (raw < 0 || length <= 0)
+        if (FoldFromRegistration(odo) is { } fold)
         {
-            Anchor(Route.StartKm + raw, odo, "odometer");
-            State.Direction = 1;
+            SetDirection(fold.Direction);
+            Anchor(fold.Km, odo, "odometer");
             return;
         }
 
+        Anchor(Route.StartKm + (odo - routeStartOdometerKm), odo, "odometer");
+        State.Direction = 1;
+    }
+
+    private (double Km, int Direction)? FoldFromRegistration(double odo)
+    {
+        var length = Route.LengthKm;
+        var raw = odo - routeStartOdometerKm;
+        if (raw < 0 || length <= 0) return null;
         var r = raw % (2 * length);
-        State.Direction = r <= length ? 1 : -1;
-        Anchor(Route.StartKm + (r <= length ? r : 2 * length - r), odo, "odometer");
+        return r <= length ? (Route.StartKm + r, 1) : (Route.StartKm + (2 * length) - r, -1);
     }
 
     private void FoldAtEnds(double odo)
@@ -93,12 +111,12 @@ public sealed class RouteTracker(RouteProfile route, double routeStartOdometerKm
         if (km > Route.EndKm && State.Direction > 0)
         {
             Anchor(Route.EndKm, odo - (km - Route.EndKm), "end");
-            State.Direction = -1;
+            SetDirection(-1);
         }
         else if (km < Route.StartKm && State.Direction < 0)
         {
             Anchor(Route.StartKm, odo - (Route.StartKm - km), "end");
-            State.Direction = 1;
+            SetDirection(1);
         }
     }
 
@@ -182,6 +200,8 @@ public sealed class RouteTracker(RouteProfile route, double routeStartOdometerKm
 
     private void SetDirection(int direction)
     {
-        if (direction != 0) State.Direction = direction;
+        if (direction == 0) return;
+        State.Direction = direction;
+        State.DirectionKnown = true;
     }
 }

@@ -151,7 +151,9 @@ public sealed class TruckTwin
         if (l.BrakePadMm is { } pad) m[TruckMetrics.BrakePadMm] = pad;
         if (l.AlarmLevel is { } level) m[TruckMetrics.AlarmLevel] = level;
         if (l.AlarmFlags is { } flags) m[TruckMetrics.AlarmFlags] = flags;
-        if (Range is { } r) m[TruckMetrics.SocMarginPct] = r.SocMarginPct;
+        // At a charging point the truck can charge before the next leg: the margin counts again once it leaves. Nor is
+        // there a verdict while the direction is only assumed (first seen mid-route by lat/lon, no odometer fold).
+        if (Range is { AtChargingPointName: null } r && RoutePosition is { DirectionKnown: true }) m[TruckMetrics.SocMarginPct] = r.SocMarginPct;
         m[TruckMetrics.Parked] = IsParked(lastReceivedAt) ? 1 : 0;
         return m;
     }

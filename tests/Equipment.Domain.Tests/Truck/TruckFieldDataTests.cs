@@ -70,6 +70,41 @@ public class TruckFieldDataTests
     }
 
     [Fact]
+    public void Metrics_ReturningTruckFirstSeenMidRouteWithAnUnknownOdometer_NoRangeVerdictUntilItsDirectionIsKnown()
+    {
+        // Registered without its odometer at km 0 (0 by default): odometer 48,000 folds nowhere near where lat/lon put it
+        // (km 1,500, heading back to Chengdu). Assuming "outbound" would judge the charge against the wrong charger.
+        var time = new FakeTimeProvider(T0);
+        var twin = new TruckTwin("truck-7", new TruckParameters(), time, KnownRoutes.G318);
+        var verdicts = new List<bool>();
+        foreach (var sample in G318Drive.Leg(T0, 1500, 1480, 48_000, new Random(3), soc: 20))
+        {
+            time.SetUtcNow(sample.Timestamp);
+            twin.Apply(sample);
+            twin.EvaluateAlerts();
+            verdicts.Add(twin.Metrics().ContainsKey(TruckMetrics.SocMarginPct));
+        }
+
+        verdicts[0].Should().BeFalse("the direction is only assumed on the first sample");
+        verdicts[^1].Should().BeTrue("5 km of driving show the direction");
+        twin.RoutePosition!.Direction.Should().Be(-1);
+        twin.Range!.TargetName.Should().Be("Bomi");
+    }
+
+    [Fact]
+    public void RoutePosition_ReturningTruckFirstSeenByLatLonWhereItsOdometerFolds_KnowsItIsReturningAtOnce()
+    {
+        // Odometer at km 0 registered as 1,000: 1,000 + 2,714 + 1,214 folds to km 1,500 on the way back, where lat/lon put it.
+        var time = new FakeTimeProvider(T0);
+        var twin = new TruckTwin("truck-7", new TruckParameters { RouteStartOdometerKm = 1000 }, time, KnownRoutes.G318);
+        var first = G318Drive.Leg(T0, 1500, 1490, 1000 + 2714 + 1214, new Random(3)).First();
+
+        twin.Apply(first);
+
+        twin.RoutePosition!.Should().Match<RoutePosition>(p => p.Direction == -1 && p.DirectionKnown);
+    }
+
+    [Fact]
     public void Altitude_PositionWithoutAltitude_DerivedFromProfileAndSaidSo()
     {
         // A GB/T 32960 T-Box: odometer and lat/lon, no altitude. Kangding → Zheduo Pass (1,738 m of climbing).
@@ -214,25 +249,53 @@ public class TruckFieldDataTests
     }
 
     [Fact]
-    public void EvaluateAlerts_ArrivingLowAtLitangThenCharging_RouteNeedRaisedThenCleared()
+    public void EvaluateAlerts_AtLitangWith30PctLeavingUncharged_NoAlertWhileThereRaisedOnceGone()
     {
-        // At Litang (km 643) with 30 %: Batang (161 km over Haizi Shan) needs more. Charging raises the SOC; the alert clears.
+        // At Litang (km 643) with 30 %: Batang (161 km over Haizi Shan) needs more, but the truck can charge here. It
+        // drives on without charging: 1 km out of town the verdict counts.
         var time = new FakeTimeProvider(T0);
         var twin = new TruckTwin("truck-7", new TruckParameters(), time, KnownRoutes.G318);
-        var (lat, lon) = G318Drive.PositionAt(643);
-        twin.Apply(new TruckSample(T0, OdometerKm: 643, Lat: lat, Lon: lon, SpeedKmh: 0, SocPct: 30, AmbientTempC: 0, BatteryTempC: 20));
-        twin.EvaluateAlerts().Select(e => e.Alert.RuleId).Should().Equal("soc-below-route-need");
-        twin.Range!.TargetName.Should().Be("Batang");
+        foreach (var sample in Standing(T0, 643, minutes: 20, soc: 30))
+        {
+            time.SetUtcNow(sample.Timestamp);
+            twin.Apply(sample);
+            twin.EvaluateAlerts().Should().BeEmpty();
+        }
+
+        twin.Range!.AtChargingPointName.Should().Be("Litang");
+        twin.Range.TargetName.Should().Be("Batang");
+        twin.Range.SocMarginPct.Should().BeNegative();
 
         var events = new List<string>();
-        for (var soc = 30; soc <= 100; soc += 5)
+        foreach (var sample in Drive(time.GetUtcNow().AddSeconds(10), 643, 645, soc: 30))
         {
-            time.Advance(TimeSpan.FromMinutes(5));
-            twin.Apply(new TruckSample(time.GetUtcNow(), OdometerKm: 643, SpeedKmh: 0, SocPct: soc));
+            time.SetUtcNow(sample.Timestamp);
+            twin.Apply(sample);
+            events.AddRange(twin.EvaluateAlerts().Select(e => $"{e.Transition}:{e.Alert.RuleId}:{twin.RoutePosition!.RouteKm:0}"));
+        }
+
+        events.Should().Equal("Raised:soc-below-route-need:644");
+    }
+
+    [Fact]
+    public void EvaluateAlerts_AtLitangLowChargesThenLeaves_NeverRaisesRouteNeed()
+    {
+        var time = new FakeTimeProvider(T0);
+        var twin = new TruckTwin("truck-7", new TruckParameters(), time, KnownRoutes.G318);
+        var events = new List<string>();
+        var samples = Standing(T0, 643, minutes: 60, soc: 30)
+            .Select((s, i) => s with { SocPct = Math.Min(95, 30 + (i * 0.2)) })
+            .Concat(Drive(T0.AddMinutes(61), 643, 660, soc: 95));
+        foreach (var sample in samples)
+        {
+            time.SetUtcNow(sample.Timestamp);
+            twin.Apply(sample);
             events.AddRange(twin.EvaluateAlerts().Select(e => $"{e.Transition}:{e.Alert.RuleId}"));
         }
 
-        events.Should().Equal("Cleared:soc-below-route-need");
+        twin.Range!.AtChargingPointName.Should().BeNull();
+        twin.Range.SocMarginPct.Should().BePositive();
+        events.Should().BeEmpty();
     }
 
     [Fact]
@@ -249,12 +312,15 @@ public class TruckFieldDataTests
         run.KwhPer100Km!.Value.Should().BeApproximately(40.8333, 0.0001);
     }
 
-    private static IEnumerable<TruckSample> Standing(DateTimeOffset start, double km, int minutes, Random? random = null, double? sigma = null)
+    private static IEnumerable<TruckSample> Drive(DateTimeOffset start, double fromKm, double toKm, double soc) =>
+        G318Drive.Leg(start, fromKm, toKm, fromKm, new Random(7), speedKmh: 40, soc: soc);
+
+    private static IEnumerable<TruckSample> Standing(DateTimeOffset start, double km, int minutes, Random? random = null, double? sigma = null, double? soc = null)
     {
         var (lat, lon) = G318Drive.PositionAt(km);
         for (var s = 0; s <= minutes * 60; s += 10)
         {
-            yield return new TruckSample(start.AddSeconds(s), OdometerKm: km, Lat: lat, Lon: lon, SpeedKmh: 0, PowerKw: 0,
+            yield return new TruckSample(start.AddSeconds(s), OdometerKm: km, Lat: lat, Lon: lon, SpeedKmh: 0, PowerKw: 0, SocPct: soc,
                 AltitudeM: sigma is { } sg ? KnownRoutes.G318.AltitudeAt(km) + G318Drive.Gaussian(random!, sg) : null);
         }
     }

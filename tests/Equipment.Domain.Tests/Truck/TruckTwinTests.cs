@@ -25,11 +25,11 @@ public class TruckTwinTests
     {
         var time = new FakeTimeProvider(T0);
         var twin = new TruckTwin("truck-7", new TruckParameters(), time, KnownRoutes.G318);
-        twin.Apply(new TruckSample(T0, OdometerKm: 0, SocPct: 20, SpeedKmh: 0));
+        twin.Apply(new TruckSample(T0, OdometerKm: 10, SocPct: 20, SpeedKmh: 40));
 
         var events = twin.EvaluateAlerts();
 
-        // From Chengdu to Ya'an (140 km, with heating and the base load) needs far more than the 20 − 10 = 10 kWh usable.
+        // 10 km out of Chengdu, to Ya'an (130 km, with heating and the base load) needs far more than the 20 − 10 = 10 kWh usable.
         twin.Range!.Reaches.Should().BeFalse();
         twin.Range.TargetName.Should().Be("Ya'an");
         twin.Range.SocMarginPct.Should().BeNegative();

@@ -107,6 +107,7 @@ public class TruckSimulatorTests
         }
 
         points.Select(p => p.Double("odometer_km")).Should().BeInAscendingOrder();
-        points.Should().Contain(p => p.Double("battery_temp_c") < 0, "sub-zero packs are common above 4,500 m");
+        points.Should().Contain(p => p.Double("ambient_temp_c") < 0, "sub-zero air is common above 4,500 m");
+        points.Should().OnlyContain(p => p.Double("battery_temp_c") >= new VehicleParameters().PackMinC, "the pack heater keeps the cells warm while the truck is on");
     }
 }

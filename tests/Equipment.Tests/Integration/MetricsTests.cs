@@ -39,7 +39,8 @@ public sealed partial class MetricsTests(PlatformFixture platform)
             (await platform.Gateway.SendAsync(bad)).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         }
 
-        // The exporter caches a scrape briefly; other gateways in this test process share the meter's name, so at least.
+        // The exporter caches a scrape briefly. Other gateways in this test process use the same meter name but their own
+        // IMeterFactory, which this gateway's exporter leaves out (CI once saw a counter go back by one when another stopped).
         var after = await Eventually(async () =>
         {
             var m = await Scrape(platform.Gateway);
