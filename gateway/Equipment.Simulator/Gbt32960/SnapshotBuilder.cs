@@ -114,7 +114,7 @@ public sealed class SnapshotBuilder
         return new GbtSnapshot
         {
             TimeUtc = s.TimeUtc,
-            VehicleState = s.Charging ? (byte)2 : (byte)1,
+            VehicleState = s.Ignition && !s.Charging ? (byte)1 : (byte)2,
             ChargingState = s.Charging ? (byte)1 : (byte)3,
             SpeedKmh = s.SpeedKmh,
             OdometerKm = s.OdometerKm,
