@@ -40,7 +40,7 @@ public sealed class AlarmShelvingEndToEndTests(TwinsFixture platform)
         shelve.StatusCode.Should().Be(HttpStatusCode.OK);
         var shelf = await shelve.Content.ReadFromJsonAsync<JsonElement>();
         shelf.GetProperty("scope").GetString().Should().Be("rule");
-        shelf.GetProperty("by").GetString().Should().Be("dev", "the dev token's user shelved it");
+        shelf.GetProperty("by").GetString().Should().Be("developer", "the dev token's user shelved it");
         var until = shelf.GetProperty("until").GetDateTimeOffset();
         (until - shelf.GetProperty("at").GetDateTimeOffset()).Should().Be(TimeSpan.FromSeconds(90));
 
@@ -64,7 +64,7 @@ public sealed class AlarmShelvingEndToEndTests(TwinsFixture platform)
         kept.GetProperty("until").GetDateTimeOffset().Should().Be(until);
         var twin = await Eventually(async () => await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/equipment/{id}"));
         twin.GetProperty("openAlerts").EnumerateArray().Single(a => a.GetProperty("id").GetString() == alertId)
-            .GetProperty("shelf").GetProperty("by").GetString().Should().Be("dev", "the twin's shelf was restored from Redis");
+            .GetProperty("shelf").GetProperty("by").GetString().Should().Be("developer", "the twin's shelf was restored from Redis");
 
         // Nothing is sent: the twin's own tick (or wake reminder) notices the expiry with the oil still hot.
         var active = await Eventually(async () => (await Alerts("active")).SingleOrDefault(a => a.GetProperty("id").GetString() == alertId), TimeSpan.FromSeconds(180));
@@ -102,7 +102,7 @@ public sealed class AlarmShelvingEndToEndTests(TwinsFixture platform)
 
         using var unshelve = await platform.Dashboard.PostAsync($"/api/alerts/{Uri.EscapeDataString(alertId)}/unshelve", null);
         unshelve.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await unshelve.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endedBy").GetString().Should().Be("dev");
+        (await unshelve.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endedBy").GetString().Should().Be("developer");
 
         var again = await Eventually(async () => (await Alerts("active")).SingleOrDefault(a => a.GetProperty("id").GetString() == alertId));
         again.GetProperty("shelf").ValueKind.Should().Be(JsonValueKind.Null);
