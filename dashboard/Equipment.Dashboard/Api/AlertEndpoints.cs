@@ -92,7 +92,7 @@ public static class AlertEndpoints
                 return Results.NotFound(new { code = "not found", message = $"no alert '{alertId}'" });
             }
 
-            var shelf = await found.Grain.Shelve(found.RuleId, alertId, user.Identity!.Name!, body!.Reason!, TimeSpan.FromMinutes(body.Minutes!.Value));
+            var shelf = await found.Grain.Shelve(found.RuleId, alertId, Who(user, body?.By), body!.Reason!, TimeSpan.FromMinutes(body.Minutes!.Value));
             return shelf is null ? Results.NotFound(new { code = "not found", message = $"no open alert '{alertId}'" }) : Results.Ok(shelf);
         }).RequireAuthorization(DashboardRoles.Operator);
 
@@ -104,7 +104,7 @@ public static class AlertEndpoints
                 return Results.NotFound(new { code = "not found", message = $"no alert '{alertId}'" });
             }
 
-            var ended = await found.Grain.Unshelve(found.RuleId, user.Identity!.Name!);
+            var ended = await found.Grain.Unshelve(found.RuleId, Who(user, null));
             return ended is null ? Results.NotFound(new { code = "not found", message = $"alert '{alertId}' is not shelved" }) : Results.Ok(ended);
         }).RequireAuthorization(DashboardRoles.Operator);
 
@@ -120,7 +120,7 @@ public static class AlertEndpoints
                 return Results.NotFound(new { code = "not found", message = $"no equipment '{id}'" });
             }
 
-            var shelf = await grain.Shelve(ruleId, null, user.Identity!.Name!, body!.Reason!, TimeSpan.FromMinutes(body.Minutes!.Value));
+            var shelf = await grain.Shelve(ruleId, null, Who(user, body?.By), body!.Reason!, TimeSpan.FromMinutes(body.Minutes!.Value));
             return shelf is null
                 ? Results.NotFound(new { code = "not found", field = "ruleId", message = $"'{id}' has no rule '{ruleId}'" })
                 : Results.Ok(shelf);
@@ -133,7 +133,7 @@ public static class AlertEndpoints
                 return Results.NotFound(new { code = "not found", message = $"no equipment '{id}'" });
             }
 
-            var ended = await grain.Unshelve(ruleId, user.Identity!.Name!);
+            var ended = await grain.Unshelve(ruleId, Who(user, null));
             return ended is null ? Results.NotFound(new { code = "not found", message = $"rule '{ruleId}' of '{id}' is not shelved" }) : Results.Ok(ended);
         }).RequireAuthorization(DashboardRoles.Operator);
 
@@ -161,6 +161,10 @@ public static class AlertEndpoints
                 : Results.NotFound(new { code = "not found", message = $"no equipment '{id}'" }));
         return app;
     }
+
+    /// <summary>The signed-in user; an admin may enter the action for someone else (as for acknowledgements).</summary>
+    private static string Who(ClaimsPrincipal user, string? by) =>
+        user.IsInRole(DashboardRoles.Admin) && !string.IsNullOrWhiteSpace(by) ? by.Trim() : user.Identity!.Name!;
 
     /// <summary>A 400 naming the first bad field (<c>minutes</c> or <c>reason</c>), with every problem listed; null when valid.</summary>
     private static IResult? Invalid(ShelveRequest? body, AlertShelvingOptions options)
