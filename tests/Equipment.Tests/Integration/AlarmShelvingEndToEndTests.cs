@@ -52,6 +52,11 @@ public sealed class AlarmShelvingEndToEndTests(TwinsFixture platform)
         (await Alerts("active")).Should().NotContain(a => a.GetProperty("id").GetString() == alertId, "a shelved alert is not listed as active");
         var alerting = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/equipment?q={id}&state=alerting");
         alerting.GetProperty("items").GetArrayLength().Should().Be(0, "a machine whose only alert is shelved is not alerting");
+        await Eventually(async () =>
+        {
+            var s = await platform.Dashboard.GetFromJsonAsync<JsonElement>("/api/equipment/summary");
+            return s.GetProperty("alerts").GetProperty("shelved").GetInt32() >= 1 ? "counted as shelved" : null;
+        });
 
         // The snapshot push that follows the raise proves the hub delivers for this machine; the raise itself never came.
         await Task.Delay(TimeSpan.FromSeconds(2));
