@@ -2,6 +2,7 @@ using System.Text.Json;
 using Equipment.Domain.Alerts;
 using Equipment.Domain.Tbm;
 using Equipment.Domain.Telemetry;
+using Equipment.Domain.Truck;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Equipment.Domain.Tests.Alerts;
@@ -174,6 +175,27 @@ public class AlarmHandlingTests
         var raised = Feed(twin, time, 85, advanceS: 1);
 
         raised.Single().Alert.RaisedAt.Should().Be(Six.AddSeconds(140));
+    }
+
+    [Fact]
+    public void Shelve_TruckInWorkshopOffline_ShelvedWhileSilentActiveAgainAfterTheShelf()
+    {
+        var time = new FakeTimeProvider(Six);
+        var twin = new TruckTwin("truck-7", new TruckParameters(), time);
+        twin.Apply(new TruckSample(Six, SocPct: 64, OdometerKm: 1200));
+        time.Advance(TimeSpan.FromSeconds(30));
+        twin.Shelve("offline", null, "fleet-control", "in the workshop at Lhasa, battery module swap", TimeSpan.FromDays(1));
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        var raised = twin.EvaluateAlerts(Six).Single();
+        time.Advance(TimeSpan.FromHours(20));
+        twin.EvaluateAlerts(Six).Should().BeEmpty("still shelved, still silent");
+        time.Advance(TimeSpan.FromHours(4));
+        var back = twin.EvaluateAlerts(Six).Single();
+
+        raised.Should().Match<AlertEvent>(e => e.Transition == AlertTransition.Raised && e.Alert.RuleId == "offline" && !e.Alert.IsAlerting);
+        back.Should().Match<AlertEvent>(e => e.Transition == AlertTransition.Unshelved && e.Alert.Id == raised.Alert.Id && e.Alert.IsAlerting
+            && e.At == Six.AddSeconds(30).AddDays(1));
     }
 
     [Theory]
