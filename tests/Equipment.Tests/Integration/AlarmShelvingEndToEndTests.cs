@@ -115,6 +115,43 @@ public sealed class AlarmShelvingEndToEndTests(TwinsFixture platform)
         twice.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task LatchingRule_ValueRecoversThenAcknowledged_StaysActiveUntilTheAcknowledgementClearsIt()
+    {
+        var id = "latch-tbm-" + Guid.NewGuid().ToString("N")[..8];
+        using var register = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{id}", new
+        {
+            kind = "tbm",
+            site = "north",
+            rules = new[] { new { ruleId = "hydraulic-oil-temp-high", latching = true, minDurationS = 0.0 } },
+        });
+        register.StatusCode.Should().Be(HttpStatusCode.OK);
+        var rules = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/equipment/{id}/rules");
+        var hydraulic = rules.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "hydraulic-oil-temp-high");
+        hydraulic.GetProperty("latching").GetBoolean().Should().BeTrue();
+        hydraulic.GetProperty("minDurationS").GetDouble().Should().Be(0);
+
+        await Post($"tbm,id={id},site=north hydraulic_oil_temp_c=74");
+        var raised = await Eventually(async () => (await Alerts("active")).SingleOrDefault(a => a.GetProperty("equipmentId").GetString() == id));
+        var alertId = raised.GetProperty("id").GetString()!;
+        await Post($"tbm,id={id},site=north hydraulic_oil_temp_c=58");
+
+        var latched = await Eventually(async () =>
+        {
+            var twin = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/equipment/{id}");
+            var open = twin.GetProperty("openAlerts").EnumerateArray().SingleOrDefault(a => a.GetProperty("id").GetString() == alertId);
+            return open.ValueKind == JsonValueKind.Object && open.GetProperty("latched").GetBoolean() ? open : default;
+        });
+        latched.GetProperty("state").GetString().Should().Be("active", "a latching alert waits for someone to see it");
+
+        using var ack = await platform.Dashboard.PostAsJsonAsync($"/api/alerts/{Uri.EscapeDataString(alertId)}/ack", new { by = "night-shift" });
+
+        ack.StatusCode.Should().Be(HttpStatusCode.OK);
+        var answer = await ack.Content.ReadFromJsonAsync<JsonElement>();
+        answer.GetProperty("state").GetString().Should().Be("cleared", "acknowledged with the value back to normal clears it at once");
+        answer.GetProperty("acknowledgedBy").GetString().Should().Be("night-shift");
+    }
+
     private async Task Post(string lines)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment&precision=ns") { Content = new StringContent(lines) };
