@@ -3,7 +3,7 @@ namespace Equipment.Domain.Tbm;
 /// <summary>
 /// Trailing advance pace, m per calendar day: (furthest chainage now − furthest chainage at the start of the window) ÷
 /// the days between them. Calendar days, not boring days: nights, weekends and stops are part of the pace a planner
-/// projects with. Keeps one checkpoint per hour (≤ 24·7 + 2 points), so its state stays bounded.
+/// projects with. Keeps one checkpoint per 6 h (≤ 4·7 + 2 points) and the newest sample, so its state stays small.
 /// </summary>
 public sealed class AdvancePaceTracker(AdvancePaceState? state = null)
 {
@@ -13,7 +13,7 @@ public sealed class AdvancePaceTracker(AdvancePaceState? state = null)
     /// <summary>Less history than this gives no pace: a few minutes of boring are not a daily rate.</summary>
     public static readonly TimeSpan MinimumSpan = TimeSpan.FromHours(1);
 
-    private static readonly TimeSpan Step = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Step = TimeSpan.FromHours(6);
 
     public AdvancePaceState State { get; } = state ?? new AdvancePaceState();
 
@@ -23,9 +23,9 @@ public sealed class AdvancePaceTracker(AdvancePaceState? state = null)
         State.FirstChainageM ??= furthestChainageM;
         var points = State.Points;
         if (points.Count > 0 && at < points[^1].At) return;
-        if (points.Count >= 2 && at - points[^2].At < Step)
+        if (points.Count >= 2 && points[^1].At - points[^2].At < Step)
         {
-            // Within the hour: move the newest checkpoint forward instead of adding one.
+            // The newest point is not yet a checkpoint (less than a step after the last one): move it forward.
             points[^1] = new ChainagePoint(at, furthestChainageM);
         }
         else
@@ -45,6 +45,6 @@ public sealed class AdvancePaceTracker(AdvancePaceState? state = null)
         ? Math.Max(0, State.Points[^1].ChainageM - State.Points[0].ChainageM) / span.TotalDays
         : null;
 
-    /// <summary>Time the pace is measured over (up to the window and one hour); null without two checkpoints.</summary>
+    /// <summary>Time the pace is measured over (up to the window and one step); null without two points.</summary>
     public TimeSpan? Span => State.Points.Count >= 2 ? State.Points[^1].At - State.Points[0].At : null;
 }

@@ -18,8 +18,8 @@ public sealed class CutterPositionState
     public int Replacements { get; set; }
 
     /// <summary>Wear (mm) against chainage (m) of every inspection since the baseline that had a chainage.</summary>
-    public LeastSquaresSums AdvanceFit { get; set; } = new();
+    public LeastSquaresSums AdvanceFit { get; set; }
 
     /// <summary>Wear (mm) against cutterhead revolutions of every inspection since the baseline.</summary>
-    public LeastSquaresSums RollFit { get; set; } = new();
+    public LeastSquaresSums RollFit { get; set; }
 }

@@ -33,16 +33,24 @@ public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPosit
             state.BaselineChainageM = chainageM;
             state.BaselineRevolutions = revolutions;
             if (sample.Replaced == true && wasKnown) state.Replacements++;
-            state.AdvanceFit.Clear();
-            state.RollFit.Clear();
+            state.AdvanceFit = default;
+            state.RollFit = default;
         }
 
         state.WearMm = sample.WearMm ?? state.BaselineWearMm;
         state.MeasuredChainageM = chainageM;
         state.MeasuredRevolutions = revolutions;
         state.MeasuredAt = sample.Timestamp;
-        if (chainageM is { } c) state.AdvanceFit.Add(c, state.WearMm.Value);
-        state.RollFit.Add(revolutions, state.WearMm.Value);
+        if (chainageM is { } c)
+        {
+            var advance = state.AdvanceFit;
+            advance.Add(c, state.WearMm.Value);
+            state.AdvanceFit = advance;
+        }
+
+        var roll = state.RollFit;
+        roll.Add(revolutions, state.WearMm.Value);
+        state.RollFit = roll;
         return true;
     }
 

@@ -4,10 +4,12 @@ namespace Equipment.Domain.Tbm;
 /// Running sums of an ordinary least-squares line y = a + b·x. Bounded (five numbers however many points), so a twin
 /// can fit a year of inspections without keeping them. x is stored relative to the first point's x
 /// (<see cref="OriginX"/>): chainages of several km squared would otherwise cancel badly in n·Σx² − (Σx)².
+/// A struct (no object per position and fit: a twin keeps two per cutter); mutate a copy and assign it back.
 /// </summary>
-public sealed class LeastSquaresSums
+public record struct LeastSquaresSums
 {
-    public double? OriginX { get; set; }
+    /// <summary>x of the first point; meaningless while <see cref="N"/> is 0.</summary>
+    public double OriginX { get; set; }
     public int N { get; set; }
     public double SumX { get; set; }
     public double SumY { get; set; }
@@ -16,8 +18,8 @@ public sealed class LeastSquaresSums
 
     public void Add(double x, double y)
     {
-        OriginX ??= x;
-        var dx = x - OriginX.Value;
+        if (N == 0) OriginX = x;
+        var dx = x - OriginX;
         N++;
         SumX += dx;
         SumY += y;
@@ -25,15 +27,8 @@ public sealed class LeastSquaresSums
         SumXy += dx * y;
     }
 
-    public void Clear()
-    {
-        OriginX = null;
-        N = 0;
-        SumX = SumY = SumXx = SumXy = 0;
-    }
-
     /// <summary>Slope b = (nΣxy − ΣxΣy) / (nΣx² − (Σx)²); null with fewer than two distinct x.</summary>
-    public double? Slope
+    public readonly double? Slope
     {
         get
         {
@@ -45,9 +40,9 @@ public sealed class LeastSquaresSums
     }
 
     /// <summary>Intercept a at <see cref="OriginX"/> (ȳ − b·x̄); null when the slope is.</summary>
-    public double? Intercept => Slope is { } b ? (SumY - b * SumX) / N : null;
+    public readonly double? Intercept => Slope is { } b ? (SumY - b * SumX) / N : null;
 
     /// <summary>x at which the fitted line reaches <paramref name="y"/> (absolute, origin added back); null for a flat or falling line.</summary>
-    public double? XAt(double y) =>
-        Slope is { } b && b > 0 && Intercept is { } a && OriginX is { } origin ? origin + (y - a) / b : null;
+    public readonly double? XAt(double y) =>
+        Slope is { } b && b > 0 && Intercept is { } a ? OriginX + (y - a) / b : null;
 }
