@@ -126,7 +126,7 @@ public sealed class CutterPlanEndToEndTests(TwinsFixture platform)
     public async Task CutterPlan_UnknownFormat_Is400NamingTheField()
     {
         var id = "plan-fmt-" + Guid.NewGuid().ToString("N")[..8];
-        await Register(id, new { cutterCount = 10 });
+        await Register(id, new { cutterCount = 50 });
 
         using var response = await platform.Dashboard.GetAsync($"/api/tbm/{id}/cutter-plan?format=xml");
 
