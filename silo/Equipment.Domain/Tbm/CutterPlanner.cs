@@ -16,6 +16,12 @@ public static class CutterPlanner
     /// <summary>A position is judged only after this many inspections since its last change (two points always fit a line).</summary>
     public const int MinInspectionsForVerdict = 3;
 
+    /// <summary>
+    /// And only once the disc has worn this much since its change: below it a few gauge readings' scatter (±0.1 mm)
+    /// is a large share of the rise, and a rate from it can be off by a factor of two.
+    /// </summary>
+    public const double MinWearForVerdictMm = 1.0;
+
     /// <summary>k of the rule rate &gt; median + k · 1.4826 · MAD.</summary>
     public const double MadFactor = 3.0;
 
@@ -46,7 +52,7 @@ public static class CutterPlanner
             var due = overdue || (f.ChainageAtLimitM is { } at && stopChainage is { } stop && at <= stop);
             var (median, ratio, abnormal) = verdicts[f.State.Position];
             rows.Add(new CutterPlanRow(f.State.Position, CutterWearTracker.CutterClassName(f.Class), f.RadiusM, f.LimitMm, f.State.WearMm,
-                f.State.MeasuredAt, f.State.RollFit.N, f.State.Replacements, f.PerM, f.PerKm, f.ChainageAtLimitM, dateAtLimit, due,
+                f.State.MeasuredAt, f.State.AdvanceFit.N, f.State.Replacements, f.PerM, f.PerKm, f.ChainageAtLimitM, dateAtLimit, due,
                 median, ratio, abnormal));
         }
 
@@ -118,7 +124,8 @@ public static class CutterPlanner
             for (var i = 0; i < ring.Count; i++)
             {
                 var self = ring[i];
-                if (self.State.RollFit.N < MinInspectionsForVerdict) continue;
+                if (self.State.AdvanceFit.N < MinInspectionsForVerdict) continue;
+                if ((self.State.WearMm ?? 0) - self.State.BaselineWearMm < MinWearForVerdictMm) continue;
                 var neighbours = ring.Where((_, j) => j != i && Math.Abs(j - i) <= NeighboursEachSide).Select(f => f.PerKm!.Value).ToList();
                 if (neighbours.Count < MinNeighbours) continue;
                 var abnormal = IsAbnormal(self.PerKm!.Value, neighbours, out var median);
@@ -135,7 +142,12 @@ public static class CutterPlanner
         var limit = parameters.CutterWearLimitMm.For(cutterClass);
         var radius = TbmFormulas.CutterPositionRadiusM(p.Position, parameters.CutterCount, parameters.CutterheadDiameterM);
         double? perM = p.AdvanceFit.Slope is { } b && b > 0 ? b : null;
-        double? perKm = p.RollFit.Slope is { } br && br > 0 && radius > 0 ? br * 1000.0 / (2 * Math.PI * radius) : null;
+        // mm/km rolled = mm/m × metres advanced per km this position rolled since its change (one ratio per position,
+        // from the baseline and the latest inspection: the head turns as a whole, so it is the same fit in other units).
+        var rolledKm = 2 * Math.PI * radius * (p.MeasuredRevolutions - p.BaselineRevolutions) / 1000.0;
+        double? perKm = perM is { } rate && p is { MeasuredChainageM: { } mc, BaselineChainageM: { } bc } && mc > bc && rolledKm > 0
+            ? rate * (mc - bc) / rolledKm
+            : null;
         var chainageAtLimit = perM is null ? null : p.AdvanceFit.XAt(limit);
         return new Fitted(p, cutterClass, limit, radius, perM, perKm, chainageAtLimit);
     }

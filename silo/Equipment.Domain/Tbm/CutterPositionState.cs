@@ -3,7 +3,7 @@ namespace Equipment.Domain.Tbm;
 /// <summary>
 /// Wear history of one cutter position, reduced to a baseline (last replacement, or first measurement seen) and the
 /// latest measurement; the wear rate is the slope between them. The cutter plan fits every inspection since the
-/// baseline by least squares (<see cref="AdvanceFit"/>, <see cref="RollFit"/>), kept as running sums.
+/// baseline by least squares (<see cref="AdvanceFit"/>), kept as running sums.
 /// </summary>
 public sealed class CutterPositionState
 {
@@ -19,7 +19,4 @@ public sealed class CutterPositionState
 
     /// <summary>Wear (mm) against chainage (m) of every inspection since the baseline that had a chainage.</summary>
     public LeastSquaresSums AdvanceFit { get; set; }
-
-    /// <summary>Wear (mm) against cutterhead revolutions of every inspection since the baseline.</summary>
-    public LeastSquaresSums RollFit { get; set; }
 }

@@ -34,7 +34,6 @@ public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPosit
             state.BaselineRevolutions = revolutions;
             if (sample.Replaced == true && wasKnown) state.Replacements++;
             state.AdvanceFit = default;
-            state.RollFit = default;
         }
 
         state.WearMm = sample.WearMm ?? state.BaselineWearMm;
@@ -47,10 +46,6 @@ public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPosit
             advance.Add(c, state.WearMm.Value);
             state.AdvanceFit = advance;
         }
-
-        var roll = state.RollFit;
-        roll.Add(revolutions, state.WearMm.Value);
-        state.RollFit = roll;
         return true;
     }
 

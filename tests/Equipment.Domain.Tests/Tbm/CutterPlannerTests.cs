@@ -86,7 +86,8 @@ public class CutterPlannerTests
         // Position 25 (face, limit 25 mm, r = 1.75 m): wear 1.0, 2.1, 2.9, 4.0 mm at chainage 100, 110, 120, 130 m and
         // 0, 1000, 2000, 3000 revolutions. x = 0, 10, 20, 30: n = 4, Σx = 60, Σy = 10, Σx² = 1400, Σxy = 199
         // → b = (4·199 − 60·10) / (4·1400 − 60²) = 196 / 2000 = 0.098 mm/m, a = (10 − 0.098·60) / 4 = 1.03 mm
-        // → limit at 100 + (25 − 1.03) / 0.098 = 344.5918 m. Per revolution 0.000098 mm → ×1000 / (2π·1.75) = 0.0891268 mm/km.
+        // → limit at 100 + (25 − 1.03) / 0.098 = 344.5918 m. Rolled 2π·1.75·3000 m = 32.987 km over the 30 m advanced:
+        // 0.098 mm/m × 30 m / 32.987 km = 0.0891268 mm/km.
         double[] wear = [1.0, 2.1, 2.9, 4.0];
         for (var k = 0; k < 4; k++) tracker.Apply(new CutterSample(T0.AddHours(k), 25, WearMm: wear[k]), 100 + 10 * k, 1000 * k);
 
@@ -187,6 +188,6 @@ public class CutterPlannerTests
         tracker.Apply(new CutterSample(T0.AddHours(1), 10, WearMm: 3), 125, 2500).Should().BeFalse();
 
         tracker.Positions.Single().WearMm.Should().Be(4);
-        tracker.Positions.Single().RollFit.N.Should().Be(1);
+        tracker.Positions.Single().AdvanceFit.N.Should().Be(1);
     }
 }
