@@ -142,12 +142,11 @@ public static class CutterPlanner
         var limit = parameters.CutterWearLimitMm.For(cutterClass);
         var radius = TbmFormulas.CutterPositionRadiusM(p.Position, parameters.CutterCount, parameters.CutterheadDiameterM);
         double? perM = p.AdvanceFit.Slope is { } b && b > 0 ? b : null;
-        // mm/km rolled = mm/m × metres advanced per km this position rolled since its change (one ratio per position,
-        // from the baseline and the latest inspection: the head turns as a whole, so it is the same fit in other units).
-        var rolledKm = 2 * Math.PI * radius * (p.MeasuredRevolutions - p.BaselineRevolutions) / 1000.0;
-        double? perKm = perM is { } rate && p is { MeasuredChainageM: { } mc, BaselineChainageM: { } bc } && mc > bc && rolledKm > 0
-            ? rate * (mc - bc) / rolledKm
-            : null;
+        // mm/km rolled = mm/m × metres advanced per km this position rolled over the fitted inspections (first to latest):
+        // the head turns as a whole, so this is the same fit in other units.
+        var rolledKm = 2 * Math.PI * radius * (p.MeasuredRevolutions - p.FitStartRevolutions) / 1000.0;
+        var advancedM = p.MeasuredChainageM is { } mc && p.AdvanceFit.N > 0 ? mc - p.AdvanceFit.OriginX : 0;
+        double? perKm = perM is { } rate && advancedM > 0 && rolledKm > 0 ? rate * advancedM / rolledKm : null;
         var chainageAtLimit = perM is null ? null : p.AdvanceFit.XAt(limit);
         return new Fitted(p, cutterClass, limit, radius, perM, perKm, chainageAtLimit);
     }

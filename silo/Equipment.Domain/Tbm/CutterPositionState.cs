@@ -19,4 +19,7 @@ public sealed class CutterPositionState
 
     /// <summary>Wear (mm) against chainage (m) of every inspection since the baseline that had a chainage.</summary>
     public LeastSquaresSums AdvanceFit { get; set; }
+
+    /// <summary>Cutterhead revolutions at the fit's first point (its chainage is <see cref="LeastSquaresSums.OriginX"/>).</summary>
+    public double FitStartRevolutions { get; set; }
 }

@@ -43,6 +43,7 @@ public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPosit
         if (chainageM is { } c)
         {
             var advance = state.AdvanceFit;
+            if (advance.N == 0) state.FitStartRevolutions = revolutions;
             advance.Add(c, state.WearMm.Value);
             state.AdvanceFit = advance;
         }

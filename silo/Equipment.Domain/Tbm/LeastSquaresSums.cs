@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Equipment.Domain.Tbm;
 
 /// <summary>
@@ -28,6 +30,7 @@ public record struct LeastSquaresSums
     }
 
     /// <summary>Slope b = (nΣxy − ΣxΣy) / (nΣx² − (Σx)²); null with fewer than two distinct x.</summary>
+    [JsonIgnore]
     public readonly double? Slope
     {
         get
@@ -40,6 +43,7 @@ public record struct LeastSquaresSums
     }
 
     /// <summary>Intercept a at <see cref="OriginX"/> (ȳ − b·x̄); null when the slope is.</summary>
+    [JsonIgnore]
     public readonly double? Intercept => Slope is { } b ? (SumY - b * SumX) / N : null;
 
     /// <summary>x at which the fitted line reaches <paramref name="y"/> (absolute, origin added back); null for a flat or falling line.</summary>

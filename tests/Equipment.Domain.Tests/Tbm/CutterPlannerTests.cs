@@ -190,4 +190,22 @@ public class CutterPlannerTests
         tracker.Positions.Single().WearMm.Should().Be(4);
         tracker.Positions.Single().AdvanceFit.N.Should().Be(1);
     }
+
+    [Fact]
+    public void Plan_FirstInspectionBeforeAnyChainage_RatesFromTheInspectionsThatHaveOne()
+    {
+        var tracker = new CutterWearTracker(new TbmParameters());
+        // A head inspected at power-up, before the machine has reported a chainage: that reading has no place on the
+        // chainage axis. The fit starts at the next one: 2.0 → 3.0 mm over 100 → 110 m = 0.1 mm/m; position 25
+        // (r = 1.75 m) rolled 2π·1.75·(3000 − 1000) m = 21.991 km meanwhile → 0.1 × 10 / 21.991 = 0.045473 mm/km.
+        tracker.Apply(new CutterSample(T0, 25, WearMm: 1.5), chainageM: null, revolutions: 0);
+        tracker.Apply(new CutterSample(T0.AddHours(1), 25, WearMm: 2.0), 100, 1000);
+        tracker.Apply(new CutterSample(T0.AddHours(2), 25, WearMm: 3.0), 110, 3000);
+
+        var row = CutterPlanner.Plan(new TbmParameters(), tracker.Positions, 110, T0.AddHours(2), null, null, 100).Positions.Single();
+
+        row.Inspections.Should().Be(2);
+        row.WearRateMmPerM.Should().BeApproximately(0.1, 1e-12);
+        row.WearRateMmPerKm.Should().BeApproximately(0.0454728, 1e-6);
+    }
 }

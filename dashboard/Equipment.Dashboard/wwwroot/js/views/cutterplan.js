@@ -41,7 +41,7 @@ export function render(root, params) {
     root.querySelector('#plan-summary').innerHTML = `
       <div class="kv"><span>Chainage</span><b id="plan-chainage">${num(plan.chainageM, 1)} m</b></div>
       <div class="kv"><span>Pace (trailing ${num(plan.paceDays, 1)} d)</span><b id="plan-pace">${num(plan.paceMPerDay, 1)} m/day</b></div>
-      <div class="kv"><span>Next maintenance stop</span><b id="plan-stop">${esc(stopText)}</b><small>${plan.stopChainageM != null ? `at ${num(plan.stopChainageM, 1)} m` : ''}</small></div>
+      <div class="kv"><span>Next maintenance stop</span><b id="plan-stop">${esc(stopText)}</b><small>${stop?.at && plan.stopChainageM != null ? `expected at ${num(plan.stopChainageM, 1)} m at the current pace` : ''}</small></div>
       <div class="kv"><span>Discs needed</span><b id="plan-discs">${d.total}</b><small id="plan-discs-by-class">centre ${d.centre} · face ${d.face} · gauge ${d.gauge}</small></div>
       <div class="kv"><span>Consumption</span><b id="plan-consumption">${plan.consumptionDiscsPerM3 != null ? num(plan.consumptionDiscsPerM3 * 1000, 2) : '–'}</b><small>discs per 1,000 m³ (${plan.discsChanged} changed, ${num(plan.excavatedM3, 0)} m³)</small></div>
       <div class="kv"><span>Projected</span><b id="plan-projected">${plan.projectedDiscsPerM3 != null ? num(plan.projectedDiscsPerM3 * 1000, 2) : '–'}</b><small>discs per 1,000 m³ at current rates</small></div>
