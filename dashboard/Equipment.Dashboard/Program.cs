@@ -28,6 +28,7 @@ app.MapEquipmentListApi();
 app.MapEquipmentApi();
 app.MapAlertApi();
 app.MapHistoryApi();
+app.MapCutterPlanApi();
 app.MapLiveHub();
 app.MapOpenApi();
 app.MapOrleansDashboard("/orleans").RequireAuthorization(DashboardRoles.Admin);

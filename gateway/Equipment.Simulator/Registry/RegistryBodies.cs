@@ -10,9 +10,14 @@ public static class RegistryBodies
     /// <summary>Mean speed of a simulated truck on G318 (cruise 70 km/h, slowed on grades and by the power limit): the platform's planning speed.</summary>
     public const double MeanMountainSpeedKmh = 55;
 
-    public static string Tbm(string name, string site, TbmParameters p)
+    public static string Tbm(string name, string site, TbmParameters p, double? nextMaintenanceStopChainageM = null)
     {
         var tbm = TbmFields(p);
+        if (nextMaintenanceStopChainageM is { } stop)
+        {
+            tbm["nextMaintenanceStop"] = new JsonObject { ["chainageM"] = Math.Round(stop, 1) };
+        }
+
         if (p.SiteTimeZone is { } zone)
         {
             tbm["siteTimeZone"] = zone;

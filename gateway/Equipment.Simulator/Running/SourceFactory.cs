@@ -76,7 +76,8 @@ public static class SourceFactory
     {
         var vehicle = new VehicleParameters();
         return tbms
-            .Select(t => new RegistrationRequest(t.Id, RegistryBodies.Tbm(DisplayName("TBM", t.Id), t.Site, t.Machine)))
+            .Select(t => new RegistrationRequest(t.Id, RegistryBodies.Tbm(DisplayName("TBM", t.Id), t.Site, t.Machine,
+                t.Machine.NextMaintenanceStopAheadM is { } ahead ? t.ChainageM + ahead : null)))
             .Concat(trucks.Select(t => new RegistrationRequest(t.Id, RegistryBodies.Truck(
                 DisplayName("Truck", t.Id), t.Fleet, vehicle, t.RouteStartOdometerKm, vins?.GetValueOrDefault(t.Id)))))
             .ToList();

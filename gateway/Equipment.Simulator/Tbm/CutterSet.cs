@@ -14,6 +14,12 @@ public sealed class CutterSet
     /// <summary>mm per km rolled in 150 MPa granite: a gauge cutter of a 7 m head lasts ~60 boring hours.</summary>
     public const double WearPerKmMm = 0.03;
 
+    /// <summary>
+    /// Wear factor of a blocked or flat disc: it slides instead of rolling and wears several times as fast as its
+    /// neighbours (what the platform's abnormal-wear flag looks for). Kept after a change: the fault is in the mount.
+    /// </summary>
+    public const double BlockedWearFactor = 3.0;
+
     private readonly double[] _wearMm;
     private readonly double[] _radiusM;
     private readonly double[] _wearFactor;
@@ -35,6 +41,22 @@ public sealed class CutterSet
             // Heads in service carry cutters of every age.
             _wearMm[i] = random.NextUniform(0, 0.87 * _limitMm[i]);
         }
+
+        // Fixed positions, not drawn, so the random stream (and every other simulated value) is unchanged.
+        BlockedPositions = BlockedFacePositions(machine);
+        foreach (var position in BlockedPositions)
+        {
+            _wearFactor[position - 1] *= BlockedWearFactor;
+        }
+    }
+
+    /// <summary>Face positions wearing abnormally: at 45 % and 75 % along the face cutters (31 cutters: 14 and 20).</summary>
+    public IReadOnlyList<int> BlockedPositions { get; }
+
+    private static int[] BlockedFacePositions(TbmParameters machine)
+    {
+        var face = Enumerable.Range(machine.CentreCutters + 1, Math.Max(0, machine.CutterCount - machine.CentreCutters - machine.GaugeCutters)).ToList();
+        return face.Count < 8 ? [] : [face[(int)(0.45 * face.Count)], face[(int)(0.75 * face.Count)]];
     }
 
     public int Count => _wearMm.Length;
@@ -54,6 +76,10 @@ public sealed class CutterSet
             _wearMm[i] += WearPerKmMm * rolledKm * (ucsMpa / 150) * _wearFactor[i];
         }
     }
+
+    /// <summary>Wear-sensor readings of every position (online disc monitoring: ±0.05 mm, no change made).</summary>
+    public IEnumerable<CutterInspection> Read(Random random) =>
+        Enumerable.Range(0, _wearMm.Length).Select(i => new CutterInspection(i + 1, Math.Round(Math.Max(0, _wearMm[i] + random.NextGaussian(0, 0.05)), 2), false));
 
     /// <summary>Measures every position and replaces the worn-out ones.</summary>
     public IReadOnlyList<CutterInspection> Inspect(Random random)

@@ -40,6 +40,8 @@ public sealed record TbmParameters(
         BoringAdvanceRateTargetMPerH = 1.2,
         Delays = new TbmDelays(HaulageMinS: 1500, HaulageMaxS: 2700, SupportChance: 0.4, SupportMinS: 600, SupportMaxS: 1800,
             CutterChangePerCutterS: 2400),
+        WearSensorIntervalS = 900,
+        NextMaintenanceStopAheadM = 40,
     };
 
     public double RatedThrustKn => RatedCutterLoadKn * CutterCount;
@@ -62,6 +64,15 @@ public sealed record TbmParameters(
     public int GaugeCutters { get; init; } = 8;
 
     public TbmDelays Delays { get; init; } = TbmDelays.None;
+
+    /// <summary>
+    /// Interval of the online disc-wear sensor readings while boring, s (0 = no sensors: wear is known only from the
+    /// inspections at stops). Each reading is a <c>tbm_cutter</c> point per position, like an inspection.
+    /// </summary>
+    public double WearSensorIntervalS { get; init; }
+
+    /// <summary>Next planned maintenance stop this far ahead of the start chainage, m, registered as <c>nextMaintenanceStop</c>; null = none.</summary>
+    public double? NextMaintenanceStopAheadM { get; init; }
 
     /// <summary>Planned advance per day and lowest expected rate while boring, registered when set (else the platform's defaults).</summary>
     public double? AdvanceTargetMPerDay { get; init; }

@@ -50,6 +50,8 @@ public sealed class TbmSimulator : SteppedSource
     private double _torqueBeforeJam;
     private double _jamTorqueKnm;
     private DateTime? _lastInspectedStop;
+    private DateTime? _lastWearReading;
+    private readonly Random _sensorRandom;
     private double _gearOilC;
     private double _mainBearingC;
     private double _hydraulicOilC;
@@ -63,6 +65,9 @@ public sealed class TbmSimulator : SteppedSource
         _random = random;
         _rock = new RockMass(random, startChainageM);
         _cutters = new CutterSet(machine, random);
+
+        // Its own stream (seeded from the id) so the sensor noise leaves every other simulated value as it was.
+        _sensorRandom = new Random(StableSeed(id));
         _auxPowerKw = machine.RatedPowerKw * 0.08;
         _siteZone = machine.TimeZone;
         _stroke = (long)(startChainageM / 1.75);
@@ -128,6 +133,23 @@ public sealed class TbmSimulator : SteppedSource
 
         UpdateTemperatures(s, dt);
         sink.Add(ToPoint(timeUtc, s));
+
+        if (Machine.WearSensorIntervalS > 0 && _phase == TbmPhase.Boring
+            && (_lastWearReading is not { } last || (timeUtc - last).TotalSeconds >= Machine.WearSensorIntervalS))
+        {
+            _lastWearReading = timeUtc;
+            foreach (var reading in _cutters.Read(_sensorRandom))
+            {
+                sink.Add(CutterPoint(timeUtc, reading.Position, reading.MeasuredWearMm, false));
+            }
+        }
+    }
+
+    private static int StableSeed(string id)
+    {
+        var hash = 2166136261u;
+        foreach (var c in id) hash = (hash ^ c) * 16777619u;
+        return (int)(hash & 0x7fffffff);
     }
 
     private TbmSample Bore(double dt)

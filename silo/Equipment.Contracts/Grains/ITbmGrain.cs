@@ -13,4 +13,8 @@ public interface ITbmGrain : IEquipmentGrain
 
     [Orleans.Concurrency.AlwaysInterleave]
     Task<CutterWear[]> GetCutterWear();
+
+    /// <summary>Cutter-change plan: due positions before the next maintenance stop, discs needed, abnormal wear.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<CutterPlan> GetCutterPlan();
 }

@@ -14,12 +14,17 @@ public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPosit
 {
     public List<CutterPositionState> Positions { get; } = positions ?? [];
 
-    /// <summary>Applies one cutter sample; false when the position is outside 1..cutterCount or nothing is reported.</summary>
+    /// <summary>
+    /// Applies one cutter sample; false when the position is outside 1..cutterCount, nothing is reported, or the sample
+    /// is older than the position's latest measurement (a late or re-sent inspection: the chainage and revolutions it
+    /// would be filed at are today's, not its own, so it would bend the wear-rate fit).
+    /// </summary>
     public bool Apply(CutterSample sample, double? chainageM, double revolutions)
     {
         if (sample.Position < 1 || sample.Position > parameters.CutterCount) return false;
         if (sample.WearMm is null && sample.Replaced != true) return false;
         var state = Positions.Find(p => p.Position == sample.Position);
+        if (state?.MeasuredAt is { } latest && sample.Timestamp < latest) return false;
         if (sample.Replaced == true || state is null)
         {
             var wasKnown = state is not null;
@@ -28,12 +33,20 @@ public sealed class CutterWearTracker(TbmParameters parameters, List<CutterPosit
             state.BaselineChainageM = chainageM;
             state.BaselineRevolutions = revolutions;
             if (sample.Replaced == true && wasKnown) state.Replacements++;
+            state.AdvanceFit = default;
         }
 
         state.WearMm = sample.WearMm ?? state.BaselineWearMm;
         state.MeasuredChainageM = chainageM;
         state.MeasuredRevolutions = revolutions;
         state.MeasuredAt = sample.Timestamp;
+        if (chainageM is { } c)
+        {
+            var advance = state.AdvanceFit;
+            if (advance.N == 0) state.FitStartRevolutions = revolutions;
+            advance.Add(c, state.WearMm.Value);
+            state.AdvanceFit = advance;
+        }
         return true;
     }
 

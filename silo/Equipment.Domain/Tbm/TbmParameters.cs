@@ -70,6 +70,9 @@ public sealed class TbmParameters
     /// </summary>
     public double MinPenetrationForKpisMmRev { get; set; } = 1.0;
 
+    /// <summary>Next planned maintenance stop (chainage and/or date) the cutter plan lists due positions for; null = none planned.</summary>
+    public MaintenanceStop? NextMaintenanceStop { get; set; }
+
     [JsonIgnore]
     public double BandLow => TorqueRatioBand is { Length: 2 } ? TorqueRatioBand[0] : double.NaN;
 
@@ -111,6 +114,7 @@ public sealed class TbmParameters
         if (!(MinPenetrationForKpisMmRev >= 0)) errors.Add($"minPenetrationForKpisMmRev must be >= 0 (was {MinPenetrationForKpisMmRev}).");
         if (!(AdvanceTargetMPerDay >= 0)) errors.Add($"advanceTargetMPerDay must be >= 0 (was {AdvanceTargetMPerDay}).");
         if (!(BoringAdvanceRateTargetMPerH > 0)) errors.Add($"boringAdvanceRateTargetMPerH must be > 0 (was {BoringAdvanceRateTargetMPerH}).");
+        if (NextMaintenanceStop is { } stop) errors.AddRange(stop.Validate());
         return errors;
     }
 }

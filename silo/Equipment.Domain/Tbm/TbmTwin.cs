@@ -13,6 +13,7 @@ public sealed class TbmTwin
     private readonly TbmKpiTracker kpi;
     private readonly StrokeTracker strokes;
     private readonly CutterWearTracker cutters;
+    private readonly AdvancePaceTracker pace;
     private readonly AlertEngine alerts;
     private readonly StrokeClassifier classifier;
 
@@ -29,6 +30,7 @@ public sealed class TbmTwin
         kpi = new TbmKpiTracker(parameters, State.Kpi);
         strokes = new StrokeTracker(parameters, State.Strokes);
         cutters = new CutterWearTracker(parameters, State.Cutters);
+        pace = new AdvancePaceTracker(State.Pace);
         classifier = new StrokeClassifier(parameters);
         alerts = new AlertEngine(equipmentId, AlertRuleSet.Merge(BuiltInAlertRules.ForTbm(parameters), overrides), State.Alerts);
     }
@@ -41,6 +43,10 @@ public sealed class TbmTwin
     public IReadOnlyList<StrokeSummary> Strokes => strokes.Strokes;
 
     public IReadOnlyList<CutterWear> CutterWear => cutters.Report(State.Kpi.TotalRevolutions);
+
+    /// <summary>Cutter-change plan as of the newest sample (device time), from the furthest chainage reached.</summary>
+    public CutterPlan CutterPlan() => CutterPlanner.Plan(Parameters, State.Cutters, State.Kpi.FurthestChainageM ?? State.Kpi.LastChainageM,
+        State.LastTelemetryAt, pace.PaceMPerDay, pace.Span, State.Pace.FirstChainageM);
 
     public IReadOnlyList<Alert> OpenAlerts => alerts.OpenAlerts;
 
@@ -56,6 +62,7 @@ public sealed class TbmTwin
         if (State.LastTelemetryAt is not { } last || sample.Timestamp > last) State.LastTelemetryAt = sample.Timestamp;
         var previous = State.Kpi.Latest;
         if (!kpi.Apply(sample)) return null;
+        if (State.Kpi is { FurthestChainageM: { } furthest, LastSampleAt: { } at }) pace.Apply(at, furthest);
         return strokes.Apply(sample with { Stroke = sample.Stroke ?? previous.Stroke, Boring = sample.Boring ?? previous.Boring });
     }
 

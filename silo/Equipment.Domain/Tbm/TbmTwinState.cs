@@ -10,4 +10,7 @@ public sealed class TbmTwinState
     public StrokeTrackerState Strokes { get; set; } = new();
     public List<CutterPositionState> Cutters { get; set; } = [];
     public AlertBookState Alerts { get; set; } = new();
+
+    /// <summary>Trailing advance pace and the drive's first chainage, for the cutter plan.</summary>
+    public AdvancePaceState Pace { get; set; } = new();
 }

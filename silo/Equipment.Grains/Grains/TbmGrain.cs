@@ -27,6 +27,8 @@ public sealed class TbmGrain(
 
     public Task<CutterWear[]> GetCutterWear() => Task.FromResult(_twin.CutterWear.ToArray());
 
+    public Task<CutterPlan> GetCutterPlan() => Task.FromResult(_twin.CutterPlan());
+
     protected override void BuildTwin()
     {
         var registration = State.Registration;

@@ -30,8 +30,9 @@ public class SimulationRunnerTests
         var summary = await runner.RunAsync(CancellationToken.None);
 
         // 0 s … 3,600 s inclusive at 1 Hz for four machines, plus one inspection of the 31 cutters of each TBM: 00:00 UTC is
-        // 08:00 at the live TBMs' UTC+8 site, inside the 06:00–09:00 local maintenance stop (no cutter is worn out yet).
-        summary.PointsSent.Should().Be(4 * 3601 + 2 * 31);
+        // 08:00 at the live TBMs' UTC+8 site, inside the 06:00–09:00 local maintenance stop (no cutter is worn out yet),
+        // and one wear-sensor reading of the 31 cutters at 3,600 s, when the stop ends and the TBMs bore again.
+        summary.PointsSent.Should().Be(4 * 3601 + 2 * 31 + 2 * 31);
         summary.PointsGenerated.Should().Be(summary.PointsSent);
         summary.PointsDropped.Should().Be(0);
         summary.Simulated.Should().Be(TimeSpan.FromHours(1));

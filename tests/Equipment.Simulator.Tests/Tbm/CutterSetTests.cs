@@ -47,4 +47,20 @@ public class CutterSetTests
         inspection.Where(i => i.Replaced).Should().OnlyContain(i => i.MeasuredWearMm >= 14.5);
         worn.Should().OnlyContain(p => cutters.WearMm(p) == 0);
     }
+
+    [Fact]
+    public void Roll_BlockedFacePositions_WearThreeTimesAsFastAsHealthyOnes()
+    {
+        var cutters = new CutterSet(TbmParameters.Laizhou, new Random(5));
+        cutters.BlockedPositions.Should().Equal(14, 20);
+        var before = Enumerable.Range(1, cutters.Count).Select(cutters.WearMm).ToArray();
+
+        cutters.Roll(rpm: 10, dtSeconds: 3600, ucsMpa: 150);
+
+        // Per rolled km (wear ÷ radius): healthy discs 0.8–1.2 × the base rate, blocked ones 3 × that (2.4–3.6).
+        double PerRadius(int p) => (cutters.WearMm(p) - before[p - 1]) / cutters.RadiusM(p);
+        var healthy = Enumerable.Range(5, 21).Except([14, 20]).Select(PerRadius).ToList();
+        PerRadius(14).Should().BeGreaterThan(1.9 * healthy.Max());
+        PerRadius(20).Should().BeGreaterThan(1.9 * healthy.Max());
+    }
 }
