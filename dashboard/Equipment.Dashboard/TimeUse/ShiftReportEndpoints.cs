@@ -18,7 +18,8 @@ public static class ShiftReportEndpoints
 
     public static IHostApplicationBuilder AddShiftReports(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<TimeUseData>();
+        builder.Services.AddTransient<TimeUseData>();
+        builder.Services.AddTransient<Strokes.StrokeHistory>();
         return builder;
     }
 
