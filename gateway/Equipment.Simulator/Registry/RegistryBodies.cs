@@ -28,6 +28,11 @@ public static class RegistryBodies
             tbm["boringAdvanceRateTargetMPerH"] = rate;
         }
 
+        if (p.TargetChainageM is { } target)
+        {
+            tbm["targetChainageM"] = target;
+        }
+
         return new JsonObject
         {
             ["kind"] = "tbm",
