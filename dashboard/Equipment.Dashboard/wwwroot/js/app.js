@@ -8,9 +8,10 @@ import * as tbm from './views/tbm.js';
 import * as truck from './views/truck.js';
 import * as alerts from './views/alerts.js';
 import * as wear from './views/wear.js';
+import * as shift from './views/shift.js';
 import * as signin from './views/signin.js';
 
-const routes = { overview, tbm, truck, alerts, wear, signin };
+const routes = { overview, tbm, truck, alerts, wear, shift, signin };
 const root = document.getElementById('view');
 let cleanup = null;
 let started = false;
