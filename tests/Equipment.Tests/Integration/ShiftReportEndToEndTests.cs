@@ -132,10 +132,10 @@ public sealed class ShiftReportEndToEndTests(PlatformFixture platform)
         page1.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("stroke").GetInt64()).Should().Equal(1);
         var cursor = page1.GetProperty("nextCursor").GetString();
         var page2 = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/strokes?limit=1&cursor={cursor}");
-        page2.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("stroke").GetInt64()).Should().Equal(2);
-        var page3 = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/strokes?limit=1&cursor={page2.GetProperty("nextCursor").GetString()}");
-        page3.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("stroke").GetInt64()).Should().Equal(3);
-        page3.GetProperty("nextCursor").ValueKind.Should().Be(JsonValueKind.Null);
+
+        // The last closed stroke's page is the last page: it also carries the open stroke (it has no close time to page by).
+        page2.GetProperty("items").EnumerateArray().Select(s => (s.GetProperty("stroke").GetInt64(), s.GetProperty("open").GetBoolean())).Should().Equal((2, false), (3, true));
+        page2.GetProperty("nextCursor").ValueKind.Should().Be(JsonValueKind.Null);
 
         // Stroke 2 bored 100.9 → 101.8 m: a stretch inside it finds it alone (and not the open stroke 3 beyond it).
         var stretch = (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/strokes?fromChainageM=101.2&toChainageM=101.5")).EnumerateArray();
