@@ -13,6 +13,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           twins    retained bytes per twin: 10,000 TBMs and 10,000 trucks in an in-process silo (--machines N)
           alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
           history  30-day history query latency through the dashboard's history API (--queries N)
+          timeuse  shift report and a 30-day time-use summary over 30 days of 1 Hz TBM data through the dashboard's API (--queries N)
           gbt32960 GB/T 32960 T-Boxes on the gateway's TCP listener: 10,000 connections × a 96-cell frame every 10 s plus one
                    connection streaming (--connections N --rounds R --period S --stream-frames N --cells N --edition 2016|2025)
           cells    GB/T 32960 cell voltages in InfluxDB: a field per cell vs a point per cell (--frames 3600 --cells 100)
@@ -42,13 +43,13 @@ if (scenario == "twins")
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
 }
 
-if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "gbt32960" or "mqtt" or "import" or "scale"))
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "timeuse" or "gbt32960" or "mqtt" or "import" or "scale"))
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, gbt32960, mqtt, import, scale)");
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, timeuse, gbt32960, mqtt, import, scale)");
     return 2;
 }
 
-var options = scenario is "alerts" or "history" or "gbt32960" or "import" or "scale" ? null : Options.Parse(args[1..]);
+var options = scenario is "alerts" or "history" or "timeuse" or "gbt32960" or "import" or "scale" ? null : Options.Parse(args[1..]);
 var scale = scenario == "scale" ? Scale.Settings.Parse(args[1..]) : null;
 using var cts = new CancellationTokenSource();
 Platform? platform = null;
@@ -89,6 +90,8 @@ for (var run = 0; run < (options?.Runs ?? 1); run++)
                 return await ImportThroughput.RunAsync(platform, IntOption(args, "--mb", 256), IntOption(args, "--chunk-rows", 5000), cts.Token);
             case "alerts":
                 return await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token);
+            case "timeuse":
+                return await TimeUseLatency.RunAsync(platform, IntOption(args, "--queries", 20), cts.Token);
             default:
                 return await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token);
         }

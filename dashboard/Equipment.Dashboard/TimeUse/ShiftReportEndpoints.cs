@@ -16,6 +16,9 @@ public static class ShiftReportEndpoints
     /// <summary>Longest note an operator may attach to a reason.</summary>
     public const int MaxNoteLength = 500;
 
+    /// <summary>Longest range of <c>GET /api/tbm/{id}/time-use</c>, production days.</summary>
+    public const int MaxTimeUseDays = 31;
+
     public static IHostApplicationBuilder AddShiftReports(this IHostApplicationBuilder builder)
     {
         builder.Services.AddTransient<TimeUseData>();
@@ -57,6 +60,56 @@ public static class ShiftReportEndpoints
                 return format == "csv"
                     ? Results.File(System.Text.Encoding.UTF8.GetBytes(view.ToCsv()), "text/csv; charset=utf-8", $"{id}-{view.Date}-shift{number}.csv")
                     : Results.Ok(view);
+            }
+            catch (InfluxQueryException e)
+            {
+                return Unavailable(e);
+            }
+        });
+
+        app.MapGet("/api/tbm/{id}/time-use", async (string id, HttpContext http, IGrainFactory grains, TimeUseData data) =>
+        {
+            if (await EquipmentEndpoints.FindAsync(grains, id) is not ITbmGrain tbm) return NotFound(id);
+            var parameters = (await tbm.GetRegistration()).Tbm ?? new TbmParameters();
+            var q = http.Request.Query;
+            if (!DateOnly.TryParseExact(q["from"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            {
+                return Invalid("from", $"from must be the first production day as yyyy-MM-dd (was '{q["from"]}')");
+            }
+
+            if (!DateOnly.TryParseExact(q["to"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last) || last < first)
+            {
+                return Invalid("to", $"to must be the last production day as yyyy-MM-dd, not before from (was '{q["to"]}')");
+            }
+
+            if (last.DayNumber - first.DayNumber + 1 > MaxTimeUseDays)
+            {
+                return Invalid("to", $"at most {MaxTimeUseDays} days at a time");
+            }
+
+            try
+            {
+                var calendar = new ShiftCalendar(parameters);
+                var classifier = new TimeUseClassifier(parameters.RegripMaxSeconds);
+                var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(i => first.AddDays(i)).ToList();
+                var rangeFrom = calendar.ShiftBounds(first, 1)!.Value.Start;
+                var rangeTo = calendar.NextDayStart(calendar.ShiftBounds(last, 1)!.Value.Start);
+                var assignments = await data.AssignmentsAsync(id, rangeFrom - ShiftReportBuilder.LookBack, rangeTo, http.RequestAborted);
+
+                // A day at a time (86,400 samples at 1 Hz), a few days in flight: bounded memory, InfluxDB kept busy.
+                var results = new TimeUseSummary[days.Count];
+                await Parallel.ForEachAsync(Enumerable.Range(0, days.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = http.RequestAborted }, async (i, ct) =>
+                {
+                    var from = calendar.ShiftBounds(days[i], 1)!.Value.Start;
+                    var to = calendar.NextDayStart(from);
+                    var samples = await data.SamplesAsync(id, from - ShiftReportBuilder.LookBack, to, ct);
+                    results[i] = classifier.Classify(samples, from, to, assignments);
+                });
+
+                var views = days.Select((d, i) => new TimeUseDayView(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), results[i].From, results[i].To, TimeUseView.From(results[i]))).ToList();
+                var total = new TimeUseSummary(rangeFrom, rangeTo, results.Sum(r => r.BoringS), results.Sum(r => r.RegripS), results.Sum(r => r.StandstillS), results.Sum(r => r.NoDataS),
+                    results.SelectMany(r => r.StandstillByReasonS).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value)), []);
+                return Results.Ok(new TimeUseRangeView(id, days[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), days[^1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), views, TimeUseView.From(total)));
             }
             catch (InfluxQueryException e)
             {

@@ -90,6 +90,16 @@ public sealed class ShiftReportEndToEndTests(PlatformFixture platform)
         var stop = (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/shifts/2026-03-02/1")).GetProperty("longestStops")[0];
         stop.GetProperty("history").GetArrayLength().Should().Be(0);
         stop.GetProperty("reason").GetString().Should().Be("haulage");
+
+        // The production day 2 March holds the whole shift: the day's time use has the same totals.
+        var day = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/time-use?from=2026-03-01&to=2026-03-02");
+        day.GetProperty("days").GetArrayLength().Should().Be(2);
+        var total = day.GetProperty("total");
+        (total.GetProperty("boringS").GetDouble(), total.GetProperty("regripS").GetDouble(), total.GetProperty("standstillByReasonS").GetProperty("haulage").GetDouble())
+            .Should().Be((4859, 180, 1859));
+        total.GetProperty("periodS").GetDouble().Should().Be(2 * 86400);
+        await Expect400(platform.Dashboard.GetAsync($"/api/tbm/{id}/time-use?from=2026-03-01&to=2026-05-01"), "to");
+        await Expect400(platform.Dashboard.GetAsync($"/api/tbm/{id}/time-use?to=2026-03-01"), "from");
     }
 
     [Fact]
