@@ -15,6 +15,7 @@ builder.AddHistory();
 builder.AddShiftReports();
 builder.AddDashboardSecurity();
 builder.AddDashboardMetrics();
+builder.AddAlertApi();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
