@@ -14,6 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
           history  30-day history query latency through the dashboard's history API (--queries N)
           cutterplan  cutter-plan answer time for a 50-cutter head with a year of inspections (--queries 200 --days 365)
+          timeuse  shift report and a 30-day time-use summary over 30 days of 1 Hz TBM data through the dashboard's API (--queries N)
           gbt32960 GB/T 32960 T-Boxes on the gateway's TCP listener: 10,000 connections × a 96-cell frame every 10 s plus one
                    connection streaming (--connections N --rounds R --period S --stream-frames N --cells N --edition 2016|2025)
           cells    GB/T 32960 cell voltages in InfluxDB: a field per cell vs a point per cell (--frames 3600 --cells 100)
@@ -43,13 +44,13 @@ if (scenario == "twins")
     return await TwinMemory.RunAsync(IntOption(args, "--machines", 10_000));
 }
 
-if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "cutterplan" or "gbt32960" or "mqtt" or "import" or "scale"))
+if (scenario is not ("ingest" or "fleet" or "alerts" or "history" or "cutterplan" or "timeuse" or "gbt32960" or "mqtt" or "import" or "scale"))
 {
-    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, cutterplan, gbt32960, mqtt, import, scale)");
+    Console.Error.WriteLine($"unknown scenario '{scenario}' (ingest, fleet, parser, cells, twins, alerts, history, cutterplan, timeuse, gbt32960, mqtt, import, scale)");
     return 2;
 }
 
-var options = scenario is "alerts" or "history" or "cutterplan" or "gbt32960" or "import" or "scale" ? null : Options.Parse(args[1..]);
+var options = scenario is "alerts" or "history" or "cutterplan" or "timeuse" or "gbt32960" or "import" or "scale" ? null : Options.Parse(args[1..]);
 var scale = scenario == "scale" ? Scale.Settings.Parse(args[1..]) : null;
 using var cts = new CancellationTokenSource();
 Platform? platform = null;
@@ -92,6 +93,8 @@ for (var run = 0; run < (options?.Runs ?? 1); run++)
                 return await CutterPlanLatency.RunAsync(platform, IntOption(args, "--queries", 200), IntOption(args, "--days", 365), cts.Token);
             case "alerts":
                 return await AlertLatency.RunAsync(platform, IntOption(args, "--probes", 200), IntOption(args, "--background", 16), cts.Token);
+            case "timeuse":
+                return await TimeUseLatency.RunAsync(platform, IntOption(args, "--queries", 20), cts.Token);
             default:
                 return await HistoryLatency.RunAsync(platform, IntOption(args, "--queries", 200), cts.Token);
         }

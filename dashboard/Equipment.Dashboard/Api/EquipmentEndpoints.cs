@@ -62,8 +62,24 @@ public static class EquipmentEndpoints
             return Results.Ok(await EquipmentGrains.Get(grains, kind, id).GetRegistration());
         }).RequireAuthorization(DashboardRoles.Admin);
 
-        app.MapGet("/api/tbm/{id}/strokes", async (string id, IGrainFactory grains) =>
-            await FindAsync(grains, id) is ITbmGrain tbm ? Results.Ok(await tbm.GetStrokes()) : NotFound(id));
+        app.MapGet("/api/tbm/{id}/strokes", async (string id, HttpContext http, IGrainFactory grains, Strokes.StrokeHistory history) =>
+        {
+            if (await FindAsync(grains, id) is not ITbmGrain tbm) return NotFound(id);
+            if (Strokes.StrokeQuery.Parse(http.Request.Query, out var error) is not { } query)
+            {
+                return Results.BadRequest(new { code = "invalid", message = error });
+            }
+
+            try
+            {
+                var page = await history.ReadAsync(id, tbm, query, http.RequestAborted);
+                return query.Paged ? Results.Ok(page) : Results.Ok(page.Items);
+            }
+            catch (History.InfluxQueryException e)
+            {
+                return Results.Json(new { code = "unavailable", message = e.Message }, statusCode: StatusCodes.Status502BadGateway);
+            }
+        });
 
         app.MapGet("/api/tbm/{id}/cutters", async (string id, IGrainFactory grains) =>
             await FindAsync(grains, id) is ITbmGrain tbm ? Results.Ok(await tbm.GetCutterWear()) : NotFound(id));

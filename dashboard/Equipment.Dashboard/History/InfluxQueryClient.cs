@@ -76,6 +76,36 @@ public sealed class InfluxQueryClient
         }
     }
 
+    /// <summary>
+    /// Writes line protocol (nanosecond timestamps) to the database: only for what the dashboard itself records (operators'
+    /// stop-reason assignments); telemetry goes through the gateway.
+    /// </summary>
+    public async Task WriteAsync(ReadOnlyMemory<byte> lines, CancellationToken cancellationToken)
+    {
+        using var content = new ReadOnlyMemoryContent(lines);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.PostAsync($"/write?db={Uri.EscapeDataString(_options.Database)}&precision=ns", content, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new InfluxQueryException($"InfluxDB unreachable: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InfluxQueryException("InfluxDB write timed out", e);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InfluxQueryException($"InfluxDB refused the write ({(int)response.StatusCode}): {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            }
+        }
+    }
+
     /// <summary>Quotes an identifier for InfluxQL.</summary>
     public static string Identifier(string name) => "\"" + name.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 

@@ -33,6 +33,11 @@ public static class RegistryBodies
             tbm["boringAdvanceRateTargetMPerH"] = rate;
         }
 
+        if (p.TargetChainageM is { } target)
+        {
+            tbm["targetChainageM"] = target;
+        }
+
         return new JsonObject
         {
             ["kind"] = "tbm",

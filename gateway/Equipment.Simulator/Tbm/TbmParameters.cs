@@ -38,6 +38,7 @@ public sealed record TbmParameters(
         GaugeCutters = 6,
         AdvanceTargetMPerDay = 22,
         BoringAdvanceRateTargetMPerH = 1.2,
+        TargetChainageM = 4_000,
         Delays = new TbmDelays(HaulageMinS: 1500, HaulageMaxS: 2700, SupportChance: 0.4, SupportMinS: 600, SupportMaxS: 1800,
             CutterChangePerCutterS: 2400),
         WearSensorIntervalS = 900,
@@ -78,6 +79,9 @@ public sealed record TbmParameters(
     public double? AdvanceTargetMPerDay { get; init; }
 
     public double? BoringAdvanceRateTargetMPerH { get; init; }
+
+    /// <summary>Chainage the drive is to reach (the platform's completion forecast), registered when set.</summary>
+    public double? TargetChainageM { get; init; }
 
     public TimeZoneInfo TimeZone => SiteTimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : TimeZoneInfo.Utc;
 

@@ -352,7 +352,7 @@ public sealed class TbmSimulator : SteppedSource
     {
         var power = s.Boring ? CuttingModel.ShaftPowerKw(s.TorqueKnm, s.Rpm) / 0.95 + _auxPowerKw : _auxPowerKw * 0.6;
         power *= 1 + _random.NextGaussian(0, 0.01);
-        return PointData.Measurement("tbm")
+        var point = PointData.Measurement("tbm")
             .Tag("id", Id)
             .Tag("site", Site)
             .Field("chainage_m", Math.Round(_chainageM, 3))
@@ -369,5 +369,20 @@ public sealed class TbmSimulator : SteppedSource
             .Field("power_kw", Math.Round(power, 1))
             .Field("boring", s.Boring)
             .Timestamp(timeUtc, WritePrecision.Ms);
+        return !s.Boring && StopReasonCode() is { } code ? point.Field("stop_reason", code) : point;
     }
+
+    /// <summary>
+    /// The <c>stop_reason</c> code a mining TBM's PLC logs while it stands (README, "Stop reasons"): only machines with
+    /// delays (the mine's operators key them in); regrips are left for the platform to recognise between strokes.
+    /// </summary>
+    private int? StopReasonCode() => Machine.Delays == TbmDelays.None ? null : _phase switch
+    {
+        TbmPhase.CutterChange => 1,
+        TbmPhase.RockSupport => 2,
+        TbmPhase.Haulage => 3,
+        TbmPhase.ScheduledStop => 4,
+        TbmPhase.Jammed or TbmPhase.JamRecovery => 5,
+        _ => null,
+    };
 }

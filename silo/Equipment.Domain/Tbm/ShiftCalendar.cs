@@ -42,6 +42,32 @@ public sealed class ShiftCalendar
         return end < nextDay ? end : nextDay;
     }
 
+    /// <summary>
+    /// Start and end of shift <paramref name="shift"/> (1-based) of the production day that starts on the local date
+    /// <paramref name="day"/>; null when the day has no such shift.
+    /// </summary>
+    public (DateTimeOffset Start, DateTimeOffset End)? ShiftBounds(DateOnly day, int shift)
+    {
+        if (shift < 1) return null;
+        var dayStart = DayStart(day.ToDateTime(TimeOnly.MinValue));
+        var start = dayStart + ShiftLength * (shift - 1);
+        var nextDay = NextDayStart(dayStart);
+        if (start >= nextDay) return null;
+        var end = start + ShiftLength;
+        return (start, end < nextDay ? end : nextDay);
+    }
+
+    /// <summary>Number of shifts in a production day (the last one may be cut short).</summary>
+    public int ShiftsPerDay => (int)Math.Ceiling(24.0 / parameters.ShiftLengthHours - 1e-9);
+
+    /// <summary>The local production date and 1-based shift number that contain <paramref name="t"/>.</summary>
+    public (DateOnly Day, int Shift) ShiftOf(DateTimeOffset t)
+    {
+        var dayStart = ProductionDayStart(t);
+        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(dayStart, zone).Date);
+        return (localDate, (int)Math.Floor((t - dayStart) / ShiftLength) + 1);
+    }
+
     /// <summary>The next production day's start (23 or 25 h later across a daylight-saving change).</summary>
     public DateTimeOffset NextDayStart(DateTimeOffset dayStart)
     {

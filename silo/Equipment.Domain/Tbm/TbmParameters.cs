@@ -55,6 +55,15 @@ public sealed class TbmParameters
     /// <summary>Planned advance per production day, m.</summary>
     public double AdvanceTargetMPerDay { get; set; } = 20.0;
 
+    /// <summary>Chainage the drive is to reach, m (the completion forecast's target); null when none is registered.</summary>
+    public double? TargetChainageM { get; set; }
+
+    /// <summary>
+    /// A standstill between two strokes no longer than this, with no other reason reported, is a regrip, s
+    /// (gripper reset and thrust-cylinder retraction take a few minutes on a gripper TBM).
+    /// </summary>
+    public double RegripMaxSeconds { get; set; } = 600;
+
     /// <summary>Minimum expected advance rate while boring, m/h (the "advance below target" alert compares to this).</summary>
     public double BoringAdvanceRateTargetMPerH { get; set; } = 2.0;
 
@@ -113,6 +122,8 @@ public sealed class TbmParameters
         if (!(AdvanceDeadBandM >= 0 && AdvanceDeadBandM <= 1)) errors.Add($"advanceDeadBandM must be in [0, 1] m (was {AdvanceDeadBandM}).");
         if (!(MinPenetrationForKpisMmRev >= 0)) errors.Add($"minPenetrationForKpisMmRev must be >= 0 (was {MinPenetrationForKpisMmRev}).");
         if (!(AdvanceTargetMPerDay >= 0)) errors.Add($"advanceTargetMPerDay must be >= 0 (was {AdvanceTargetMPerDay}).");
+        if (TargetChainageM is { } target && !double.IsFinite(target)) errors.Add("targetChainageM must be a finite number of metres.");
+        if (!(RegripMaxSeconds > 0 && RegripMaxSeconds <= 3600)) errors.Add($"regripMaxSeconds must be in (0, 3600] (was {RegripMaxSeconds}).");
         if (!(BoringAdvanceRateTargetMPerH > 0)) errors.Add($"boringAdvanceRateTargetMPerH must be > 0 (was {BoringAdvanceRateTargetMPerH}).");
         if (NextMaintenanceStop is { } stop) errors.AddRange(stop.Validate());
         return errors;

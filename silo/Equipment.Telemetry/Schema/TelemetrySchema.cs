@@ -25,6 +25,7 @@ public static class TelemetrySchema
         F("hydraulic_oil_temp_c", "°C"),
         F("power_kw", "kW"),
         new("boring", FieldType.Boolean, "bool"),
+        new("stop_reason", FieldType.Integer, "code"),
     ]);
 
     public static MeasurementSchema TbmCutter { get; } = new("tbm_cutter", EquipmentKind.Tbm, "site", "position",

@@ -80,6 +80,22 @@ public class LaizhouTbmTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Run_ThreeDays_StandingMachineReportsStopReasonsOfItsDelays()
+    {
+        foreach (var day in ThreeDaysTwoSeeds.Value)
+        {
+            day.Tbm.Where(p => p.Bool("boring")).Should().OnlyContain(p => !p.Fields.ContainsKey("stop_reason"), "absent while boring");
+            var codes = day.Tbm.Where(p => p.Fields.ContainsKey("stop_reason")).Select(p => p.Integer("stop_reason")).ToHashSet();
+            codes.Should().Contain([1, 2, 3, 4], "cutter change, rock support, haulage and the maintenance stop");
+            codes.Should().OnlyContain(c => c >= 1 && c <= 7);
+
+            // The daily maintenance stop, 06:00–09:00 Shanghai = 22:00–01:00 UTC, is reported as maintenance (4).
+            day.Tbm.Where(p => p.Time.TimeOfDay >= TimeSpan.FromHours(22.1) || p.Time.TimeOfDay < TimeSpan.FromHours(0.9))
+                .Should().NotBeEmpty().And.OnlyContain(p => p.Integer("stop_reason") == 4);
+        }
+    }
+
+    [Fact]
     public void Run_OneDay_MaintenanceStopAtSixLocalChinaTime()
     {
         // 06:00–09:00 Asia/Shanghai = 22:00–01:00 UTC: never boring then; the inspection is stamped 22:00 UTC. Between

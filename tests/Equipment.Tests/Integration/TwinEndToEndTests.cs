@@ -55,8 +55,22 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
         var stored = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT stroke, torque_ratio_mean, torque_ratio_median, class, class_median FROM tbm_stroke WHERE id = '{id}'");
         stored.Should().HaveCount(rows.Count - 1);
         var byStroke = stored.ToDictionary(r => r["stroke"].GetInt64());
-        var open = (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/strokes")).EnumerateArray().Last();
+        var all = (await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/strokes")).EnumerateArray().ToList();
+        var open = all[^1];
         open.GetProperty("stroke").GetInt64().Should().Be(rows[^1].Stroke);
+
+        // The whole drive, not the twin's last 64 strokes: every stroke once, in order, and the same in pages of 100.
+        all.Select(s => s.GetProperty("stroke").GetInt64()).Should().Equal(rows.Select(r => r.Stroke));
+        var paged = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/tbm/{id}/strokes?limit=100{(cursor is null ? "" : "&cursor=" + cursor)}");
+            paged.AddRange(page.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("stroke").GetInt64()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+        paged.Should().Equal(rows.Select(r => r.Stroke));
 
         var counted = new Dictionary<string, int> { ["regular"] = 0, ["exceptional"] = 0 };
         foreach (var row in rows)

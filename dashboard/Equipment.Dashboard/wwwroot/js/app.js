@@ -9,9 +9,10 @@ import * as truck from './views/truck.js';
 import * as alerts from './views/alerts.js';
 import * as wear from './views/wear.js';
 import * as cutterplan from './views/cutterplan.js';
+import * as shift from './views/shift.js';
 import * as signin from './views/signin.js';
 
-const routes = { overview, tbm, truck, alerts, wear, cutterplan, signin };
+const routes = { overview, tbm, truck, alerts, wear, cutterplan, shift, signin };
 const root = document.getElementById('view');
 let cleanup = null;
 let started = false;
