@@ -34,7 +34,7 @@ public static class ImportThroughput
             await platform.StartPlatformAsync(E2eDatabase, ct);
             await platform.Influx.QueryAsync(RawDatabase, $"CREATE DATABASE {RawDatabase}");
 
-            // Raw: the importer's chunks straight to InfluxDB, one chunk at a time like the CLI.
+            // Raw: the importer's chunks straight to InfluxDB, one chunk at a time (the next one read meanwhile) like the CLI.
             clock.Restart();
             using (var http = new HttpClient { BaseAddress = new Uri(platform.Influx.Url), Timeout = TimeSpan.FromMinutes(5) })
             using (var reader = new StreamReader(csv, Encoding.UTF8, false, 1 << 16))
@@ -65,6 +65,7 @@ public static class ImportThroughput
             var output = cli.StandardOutput.ReadToEndAsync(ct);
             var errors = cli.StandardError.ReadToEndAsync(ct);
             var samples = new List<long>();
+            var gatewaySamples = new List<long>();
             long peak = 0;
             while (!cli.HasExited)
             {
@@ -73,6 +74,7 @@ public static class ImportThroughput
                 {
                     samples.Add(rss);
                     peak = Math.Max(peak, hwm);
+                    gatewaySamples.Add(Memory(platform.Gateway!.Id).Rss);
                 }
 
                 await Task.WhenAny(cli.WaitForExitAsync(ct), Task.Delay(250, ct));
@@ -86,12 +88,16 @@ public static class ImportThroughput
             var cliSeconds = clock.Elapsed.TotalSeconds;
             await UntilCountAsync(platform, E2eDatabase, rows, ct);
             var e2e = clock.Elapsed.TotalSeconds;
+            var gatewayPeak = Memory(platform.Gateway!.Id).Peak;
+            var siloPeak = Memory(platform.Silo!.Id).Peak;
             Console.WriteLine($"  e2e: CLI done after {cliSeconds:F1} s; InfluxDB holds all {rows:N0} rows after {e2e:F1} s: {rows / e2e:N0} rows/s");
             Console.WriteLine($"  {(await output).Trim()}");
             var quarter = Math.Max(1, samples.Count / 4);
-            Console.WriteLine($"  CLI RSS: peak {peak / 1048576.0:F0} MB; median of each quarter of the run {string.Join(" / ", samples.Chunk(quarter).Take(4).Select(q => $"{q.Order().ElementAt(q.Length / 2) / 1048576.0:F0}"))} MB ({samples.Count} samples)");
+            string Quarters(List<long> values) => string.Join(" / ", values.Chunk(quarter).Take(4).Select(q => $"{q.Order().ElementAt(q.Length / 2) / 1048576.0:F0}"));
+            Console.WriteLine($"  CLI RSS: peak {peak / 1048576.0:F0} MB; median of each quarter of the run {Quarters(samples)} MB ({samples.Count} samples)");
+            Console.WriteLine($"  gateway RSS: peak {gatewayPeak / 1048576.0:F0} MB (since start); median of each quarter of the CLI's run {Quarters(gatewaySamples)} MB; silo peak {siloPeak / 1048576.0:F0} MB");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"import: e2e {rows / e2e:F0} rows/s, raw {rows / raw:F0} rows/s, ratio {raw / e2e:F2}, {new FileInfo(csv).Length / 1048576.0:F0} MB x {Channels} channels, CLI peak RSS {peak / 1048576.0:F0} MB"));
+                $"import: e2e {rows / e2e:F0} rows/s, raw {rows / raw:F0} rows/s, ratio {raw / e2e:F2}, {new FileInfo(csv).Length / 1048576.0:F0} MB x {Channels} channels, CLI peak RSS {peak / 1048576.0:F0} MB, gateway peak RSS {gatewayPeak / 1048576.0:F0} MB"));
             return 0;
         }
         finally

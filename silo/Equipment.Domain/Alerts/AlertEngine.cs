@@ -231,7 +231,9 @@ public sealed class AlertEngine
                 if (lastTelemetryAt is not { } last) return null;
                 if (State.Open.ContainsKey(rule.Id) && rule.MinOnlineS > 0) TrackOnline(rule, ref runtime, last);
                 if (rule.SuppressedBy is { } by && metrics.TryGetValue(by, out var suppress) && suppress > 0 && !State.Open.ContainsKey(rule.Id)) return null;
-                return (now - last).TotalSeconds;
+                var silent = (now - last).TotalSeconds;
+                // A declared loss of connection is silence already as long as the limit: no need to wait it out.
+                return metrics.TryGetValue(BuiltInAlertRules.ConnectionLostMetric, out var lost) && lost > 0 ? Math.Max(silent, rule.StaleAfterS) : silent;
             case AlertRuleKind.RateOfChange:
                 if (!metrics.TryGetValue(rule.Metric, out var current) || !double.IsFinite(current)) return null;
                 runtime ??= State.Runtime[rule.Id] = new RuleRuntimeState();

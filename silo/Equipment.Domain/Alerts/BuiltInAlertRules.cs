@@ -14,6 +14,13 @@ public static class BuiltInAlertRules
     /// <summary>Metric a truck twin reports (1) while parked: silence is then expected, not "offline".</summary>
     public const string ParkedMetric = TruckMetrics.Parked;
 
+    /// <summary>
+    /// Metric a twin reports (1) from the moment its edge device declared the connection lost (a Sparkplug B DDEATH or
+    /// NDEATH, stored as <c>online=false</c>) until newer telemetry arrives: a stale rule then holds at once instead of
+    /// after its silence limit.
+    /// </summary>
+    public const string ConnectionLostMetric = "connection_lost";
+
     /// <summary>advance-rate-low clears only at 125 % of the target, so a rate hovering at the target does not flap.</summary>
     public const double AdvanceRateClearFactor = 1.25;
 

@@ -59,11 +59,24 @@ public sealed class TbmTwin
     /// </summary>
     public StrokeSummary? Apply(TbmSample sample)
     {
+        if (State.ConnectionLostAt is { } lost && sample.Timestamp > lost) State.ConnectionLostAt = null;
         if (State.LastTelemetryAt is not { } last || sample.Timestamp > last) State.LastTelemetryAt = sample.Timestamp;
         var previous = State.Kpi.Latest;
         if (!kpi.Apply(sample)) return null;
         if (State.Kpi is { FurthestChainageM: { } furthest, LastSampleAt: { } at }) pace.Apply(at, furthest);
         return strokes.Apply(sample with { Stroke = sample.Stroke ?? previous.Stroke, Boring = sample.Boring ?? previous.Boring });
+    }
+
+    /// <summary>
+    /// The edge device declared its connection lost (<c>online=false</c>: a Sparkplug B DDEATH/NDEATH) or back
+    /// (<c>online=true</c>: DBIRTH) at <paramref name="at"/>, device time. A loss raises the offline alert at the next
+    /// evaluation instead of after the silence limit; telemetry newer than the loss ends it, a loss older than the newest
+    /// telemetry is out of date and ignored.
+    /// </summary>
+    public void ReportConnection(bool online, DateTimeOffset at)
+    {
+        if (online) State.ConnectionLostAt = null;
+        else if (State.LastTelemetryAt is not { } last || at >= last) State.ConnectionLostAt = at;
     }
 
     /// <summary>Applies a <c>tbm_cutter</c> sample at the current chainage; false when it names no valid position.</summary>
@@ -138,6 +151,7 @@ public sealed class TbmTwin
         if (latest.GearOilTempC is { } gear) m[TbmMetrics.GearOilTempC] = gear;
         if (latest.HydraulicOilTempC is { } hyd) m[TbmMetrics.HydraulicOilTempC] = hyd;
         if (latest.MainBearingTempC is { } bearing) m[TbmMetrics.MainBearingTempC] = bearing;
+        if (State.ConnectionLostAt is not null) m[BuiltInAlertRules.ConnectionLostMetric] = 1;
         return m;
     }
 

@@ -6,6 +6,9 @@ namespace Equipment.Domain.Tbm;
 public sealed class TbmTwinState
 {
     public DateTimeOffset? LastTelemetryAt { get; set; }
+
+    /// <summary>Device time of a declared loss of connection (<c>online=false</c>) not yet followed by newer telemetry.</summary>
+    public DateTimeOffset? ConnectionLostAt { get; set; }
     public TbmKpiState Kpi { get; set; } = new();
     public StrokeTrackerState Strokes { get; set; } = new();
     public List<CutterPositionState> Cutters { get; set; } = [];

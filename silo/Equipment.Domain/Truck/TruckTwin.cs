@@ -59,6 +59,7 @@ public sealed class TruckTwin
     public AltitudeRun? Apply(TruckSample sample)
     {
         State.LastReceivedAt = time.GetUtcNow();
+        if (State.ConnectionLostAt is { } lost && sample.Timestamp > lost) State.ConnectionLostAt = null;
         if (State.LastTelemetryAt is { } last && sample.Timestamp < last)
         {
             State.LateSamplesIgnored++;
@@ -139,6 +140,16 @@ public sealed class TruckTwin
         LateSamplesIgnored = State.LateSamplesIgnored,
     };
 
+    /// <summary>
+    /// The edge device declared its connection lost (<c>online=false</c>: a Sparkplug B DDEATH/NDEATH) or back
+    /// (<c>online=true</c>) at <paramref name="at"/>, device time; see <see cref="Tbm.TbmTwin.ReportConnection"/>.
+    /// </summary>
+    public void ReportConnection(bool online, DateTimeOffset at)
+    {
+        if (online) State.ConnectionLostAt = null;
+        else if (State.LastTelemetryAt is not { } last || at >= last) State.ConnectionLostAt = at;
+    }
+
     /// <summary>The values the alert rules look at, by <see cref="TruckMetrics"/> name; absent = no data.</summary>
     public IReadOnlyDictionary<string, double> Metrics(DateTimeOffset? lastReceivedAt = null)
     {
@@ -155,6 +166,7 @@ public sealed class TruckTwin
         // there a verdict while the direction is only assumed (first seen mid-route by lat/lon, no odometer fold).
         if (Range is { AtChargingPointName: null } r && RoutePosition is { DirectionKnown: true }) m[TruckMetrics.SocMarginPct] = r.SocMarginPct;
         m[TruckMetrics.Parked] = IsParked(lastReceivedAt) ? 1 : 0;
+        if (State.ConnectionLostAt is not null) m[BuiltInAlertRules.ConnectionLostMetric] = 1;
         return m;
     }
 

@@ -8,6 +8,9 @@ public sealed class TruckTwinState
 {
     public DateTimeOffset? LastTelemetryAt { get; set; }
 
+    /// <summary>Device time of a declared loss of connection (<c>online=false</c>) not yet followed by newer telemetry.</summary>
+    public DateTimeOffset? ConnectionLostAt { get; set; }
+
     /// <summary>Wall-clock time the newest sample was received; with <see cref="LastTelemetryAt"/> it gives the device's clock now.</summary>
     public DateTimeOffset? LastReceivedAt { get; set; }
 

@@ -172,6 +172,10 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
         _receivedSinceActivation = true;
         Metrics.IngestCalls.Add(1);
         Metrics.IngestPoints.Record(batch.Points);
+        // Every line goes to InfluxDB, applied before or not: a redelivery is what stores lines a failed write lost.
+        // Started before the twin works through the batch, so InfluxDB stores a large (back-filled, imported) batch
+        // while the twin applies it instead of after; the call still completes only once both are done.
+        var stored = writer.WriteAsync(batch.Lines, batch.Points);
         using var derived = new ByteBuffer(256);
         IReadOnlyList<AlertEvent> events = [];
         if (!fresh.IsEmpty)
@@ -197,8 +201,6 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
             unstored.Dispose();
         }
 
-        // Every line goes to InfluxDB, applied before or not: a redelivery is what stores lines a failed write lost.
-        var stored = writer.WriteAsync(batch.Lines, batch.Points);
         var storedDerived = derived.Length > 0 ? writer.WriteAsync(derived.WrittenMemory, CountLines(derived.WrittenSpan)) : Task.CompletedTask;
         EnsureRegistered();
         if (!fresh.IsEmpty)

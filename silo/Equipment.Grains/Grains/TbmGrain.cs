@@ -48,9 +48,15 @@ public sealed class TbmGrain(
         {
             if (line.Measurement.SequenceEqual("tbm"u8))
             {
-                if (_twin.Apply(SampleMapper.ToTbm(line)) is { } closed)
+                var sample = SampleMapper.ToTbm(line);
+                if (_twin.Apply(sample) is { } closed)
                 {
                     WriteStroke(closed, derived, line.Timestamp);
+                }
+
+                if (SampleMapper.Online(line) is { } online)
+                {
+                    _twin.ReportConnection(online, sample.Timestamp);
                 }
             }
             else if (SampleMapper.ToCutter(line) is { } cutter)

@@ -45,9 +45,20 @@ public sealed class TruckGrain(
         while (reader.Read(out var line) == ReadStatus.Line)
         {
             // truck_cells and truck_probes are stored for charts, not samples of the twin.
-            if (line.Measurement.SequenceEqual("truck"u8) && _twin.Apply(SampleMapper.ToTruck(line)) is { } closed)
+            if (!line.Measurement.SequenceEqual("truck"u8))
+            {
+                continue;
+            }
+
+            var sample = SampleMapper.ToTruck(line);
+            if (_twin.Apply(sample) is { } closed)
             {
                 WriteRun(closed, derived);
+            }
+
+            if (SampleMapper.Online(line) is { } online)
+            {
+                _twin.ReportConnection(online, sample.Timestamp);
             }
         }
     }

@@ -54,6 +54,37 @@ public static class SampleMapper
         return new CutterSample(LiveState.FromNs(line.Timestamp), position, (present & 1) != 0 ? v[0] : null, (present & 2) != 0 ? replaced : null);
     }
 
+    /// <summary>
+    /// The line's <c>online</c> boolean (written for Sparkplug B births and deaths), found by a byte search rather than
+    /// a walk over the fields, so a 50-channel logger row pays almost nothing for it; null when absent or not a boolean.
+    /// </summary>
+    public static bool? Online(in LineProtocolLine line)
+    {
+        var fields = line.Fields;
+        var at = 0;
+        while (at < fields.Length)
+        {
+            var found = fields[at..].IndexOf("online="u8);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            var start = at + found;
+            at = start + 7;
+            if (start > 0 && fields[start - 1] != (byte)',')
+            {
+                continue;
+            }
+
+            var end = fields[at..].IndexOf((byte)',');
+            var raw = end < 0 ? fields[at..] : fields.Slice(at, end);
+            return FieldReader.Parse(raw, out var value) is null && value.Type == FieldType.Boolean ? value.Boolean : null;
+        }
+
+        return null;
+    }
+
     private static double? F(ReadOnlySpan<double> values, ulong present, int index) =>
         (present & (1UL << index)) != 0 ? values[index] : null;
 

@@ -7,8 +7,11 @@ namespace Equipment.Telemetry.Import;
 
 /// <summary>
 /// Streams a logger CSV into line protocol chunks of <see cref="RowsPerChunk"/> rows for one machine. Memory stays
-/// bounded by one chunk whatever the file's size. Each chunk is stored all-or-nothing by the sink; a row the importer
-/// cannot read (or the sink refuses) is listed with its line number and left out, the rest of its chunk is stored.
+/// bounded by two chunks whatever the file's size: the next chunk is read while the previous one is with the sink, so
+/// reading the file and storing it overlap, but a chunk is only sent once the one before it was stored (the machine's
+/// rows reach its twin in file order, and a failure stops the import with nothing after it sent). Each chunk is
+/// stored all-or-nothing by the sink; a row the importer cannot read (or the sink refuses) is listed with its line
+/// number and left out, the rest of its chunk is stored.
 /// Re-importing the same rows writes the same series and timestamps, which InfluxDB overwrites: no duplicates.
 /// </summary>
 public sealed class LoggerImporter
@@ -44,8 +47,12 @@ public sealed class LoggerImporter
     public async Task<ImportSummary> ImportAsync(TextReader reader, string source, IImportSink sink, CancellationToken cancellationToken, ImportSummary? summary = null)
     {
         summary ??= new ImportSummary();
-        using var chunk = new ByteBuffer(256 * 1024);
+        using var first = new ByteBuffer(256 * 1024);
+        using var second = new ByteBuffer(256 * 1024);
+        var chunk = first;
         var rows = new List<(long Line, int Start, int Length)>(RowsPerChunk);
+        var sentRows = new List<(long Line, int Start, int Length)>(RowsPerChunk);
+        Task<ChunkOutcome>? inFlight = null;
         var cells = new List<ReadOnlyMemory<char>>(64);
         int[]? columns = null;
         var timeColumn = -1;
@@ -127,12 +134,20 @@ public sealed class LoggerImporter
             rows.Add((lineNumber, start, chunk.Length - start));
             if (rows.Count >= RowsPerChunk)
             {
-                await SendAsync(chunk, rows, source, sink, summary, cancellationToken).ConfigureAwait(false);
-                if (summary.Error is not null)
+                var sent = chunk == first ? second : first;
+                if (inFlight is not null && !await FinishAsync(inFlight, sent, sentRows, source, sink, summary, cancellationToken).ConfigureAwait(false))
                 {
                     return summary;
                 }
+
+                inFlight = sink.WriteAsync(chunk.WrittenMemory, rows.Count, cancellationToken);
+                (chunk, rows, sentRows) = (sent, sentRows, rows);
             }
+        }
+
+        if (inFlight is not null && !await FinishAsync(inFlight, chunk == first ? second : first, sentRows, source, sink, summary, cancellationToken).ConfigureAwait(false))
+        {
+            return summary;
         }
 
         if (columns is null)
@@ -142,17 +157,21 @@ public sealed class LoggerImporter
 
         if (rows.Count > 0)
         {
-            await SendAsync(chunk, rows, source, sink, summary, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(sink.WriteAsync(chunk.WrittenMemory, rows.Count, cancellationToken), chunk, rows, source, sink, summary, cancellationToken).ConfigureAwait(false);
         }
 
         return summary;
     }
 
-    private async Task SendAsync(ByteBuffer chunk, List<(long Line, int Start, int Length)> rows, string source, IImportSink sink, ImportSummary summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the outcome of a chunk's write: a refused row is listed and the rest sent again until it is stored.
+    /// False when the sink failed outright (the import stops; <see cref="ImportSummary.Error"/> says from which line).
+    /// </summary>
+    private async Task<bool> FinishAsync(Task<ChunkOutcome> write, ByteBuffer chunk, List<(long Line, int Start, int Length)> rows, string source, IImportSink sink, ImportSummary summary, CancellationToken cancellationToken)
     {
         while (rows.Count > 0)
         {
-            var outcome = await sink.WriteAsync(chunk.WrittenMemory, rows.Count, cancellationToken).ConfigureAwait(false);
+            var outcome = await write.ConfigureAwait(false);
             if (outcome.Accepted)
             {
                 summary.Points += rows.Count;
@@ -166,7 +185,7 @@ public sealed class LoggerImporter
                 summary.Error = $"{source}: stopped at line {rows[0].Line}: {outcome.Message}";
                 rows.Clear();
                 chunk.Clear();
-                return;
+                return false;
             }
 
             // Nothing of the chunk was kept: drop the refused row and send the rest again.
@@ -180,11 +199,14 @@ public sealed class LoggerImporter
             {
                 rows[i] = (rows[i].Line, rows[i].Start - refused.Length, rows[i].Length);
             }
+
+            write = rows.Count > 0 ? sink.WriteAsync(chunk.WrittenMemory, rows.Count, cancellationToken) : write;
         }
 
         rows.Clear();
         chunk.Clear();
         Progress?.Invoke(summary);
+        return true;
     }
 
     private string? WriteValue(ByteBuffer chunk, ChannelMapping channel, ReadOnlySpan<char> cell)

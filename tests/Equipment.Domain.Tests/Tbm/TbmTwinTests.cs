@@ -83,6 +83,53 @@ public class TbmTwinTests
     }
 
     [Fact]
+    public void EvaluateAlerts_ConnectionDeclaredLost_RaisesOfflineAtOnceAndClearsFiveMinutesAfterDataResumes()
+    {
+        var time = new FakeTimeProvider(Six);
+        var twin = new TbmTwin("tbm-a", new TbmParameters(), time);
+        twin.Apply(new TbmSample(Six, GearOilTempC: 60));
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        // A Sparkplug B DDEATH: the death line itself is telemetry just received, then the loss is reported.
+        twin.Apply(new TbmSample(Six.AddSeconds(2)));
+        twin.ReportConnection(false, Six.AddSeconds(2));
+        var raised = twin.EvaluateAlerts();
+
+        raised.Should().ContainSingle().Which.Alert.RuleId.Should().Be("offline");
+        twin.State.ConnectionLostAt.Should().Be(Six.AddSeconds(2));
+
+        // A late sample from before the death does not end it; the edge node reconnecting with new data does.
+        twin.Apply(new TbmSample(Six.AddSeconds(1), GearOilTempC: 61));
+        twin.State.ConnectionLostAt.Should().NotBeNull();
+        time.Advance(TimeSpan.FromSeconds(30));
+        twin.EvaluateAlerts().Should().BeEmpty("the alert stays open while the connection is lost");
+        for (var s = 0; s <= 300; s += 10)
+        {
+            time.SetUtcNow(Six.AddSeconds(40 + s));
+            twin.Apply(new TbmSample(Six.AddSeconds(40 + s), GearOilTempC: 60));
+            var events = twin.EvaluateAlerts();
+            if (s < 300) events.Should().BeEmpty($"offline clears only after five minutes online (at {s} s)");
+            else events.Should().ContainSingle().Which.Transition.Should().Be(AlertTransition.Cleared);
+        }
+
+        twin.State.ConnectionLostAt.Should().BeNull();
+    }
+
+    [Fact]
+    public void ReportConnection_DeathOlderThanNewestTelemetry_IsIgnored()
+    {
+        var time = new FakeTimeProvider(Six.AddSeconds(10));
+        var twin = new TbmTwin("tbm-a", new TbmParameters(), time);
+        twin.Apply(new TbmSample(Six.AddSeconds(10), GearOilTempC: 60));
+
+        // A stale will (the node already reconnected and sent newer data) says nothing about now.
+        twin.ReportConnection(false, Six);
+
+        twin.State.ConnectionLostAt.Should().BeNull();
+        twin.EvaluateAlerts().Should().BeEmpty();
+    }
+
+    [Fact]
     public void EvaluateAlerts_HotGearOilWithMachineOverride_UsesOverriddenLimit()
     {
         var time = new FakeTimeProvider(Six);

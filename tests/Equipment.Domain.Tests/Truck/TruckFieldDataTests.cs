@@ -220,6 +220,23 @@ public class TruckFieldDataTests
     }
 
     [Fact]
+    public void EvaluateAlerts_DrivingTruckDeclaredDisconnected_OfflineAtOnceUntilNewerData()
+    {
+        var time = new FakeTimeProvider(T0);
+        var twin = new TruckTwin("truck-7", new TruckParameters(), time);
+        twin.Apply(new TruckSample(T0, OdometerKm: 500, SpeedKmh: 55, SocPct: 80));
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        twin.Apply(new TruckSample(T0.AddSeconds(1)));
+        twin.ReportConnection(false, T0.AddSeconds(1));
+
+        twin.EvaluateAlerts().Select(e => e.Alert.RuleId).Should().Equal("offline");
+        time.Advance(TimeSpan.FromSeconds(5));
+        twin.Apply(new TruckSample(T0.AddSeconds(6), OdometerKm: 500.1, SpeedKmh: 50));
+        twin.State.ConnectionLostAt.Should().BeNull();
+    }
+
+    [Fact]
     public void EvaluateAlerts_DrivingIntoADeadZone_OfflineThenOneLineDoesNotClearIt()
     {
         var time = new FakeTimeProvider(T0);

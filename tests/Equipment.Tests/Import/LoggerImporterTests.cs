@@ -95,6 +95,36 @@ public sealed class LoggerImporterTests
     }
 
     [Fact]
+    public async Task Import_SlowSink_ReadsAheadButSendsOneChunkAtATimeInFileOrder()
+    {
+        var sink = new SlowSink();
+        var rows = string.Join('\n', Enumerable.Range(0, 50).Select(i => $"10.11.2026 06:{i / 60:00}:{i % 60:00};{i + 1};1;1;1;100"));
+
+        var summary = await new LoggerImporter(ImportMapping.Load(Mapping, "tbm"), "T1", 7)
+            .ImportAsync(new StringReader("Zeit;Vorschub [MN];Greifer [MPa];Hub;Bohren;Lager [°F]\n" + rows), "test.csv", sink, CancellationToken.None);
+
+        summary.Points.Should().Be(50);
+        summary.Chunks.Should().Be(8);
+        sink.MaxInFlight.Should().Be(1, "a machine's rows reach its twin in file order");
+        sink.Lines.Select(l => l.Split(' ')[1].Split(',')[0]).Should().Equal(Enumerable.Range(1, 50).Select(i => $"thrust_kn={i * 1000}"));
+    }
+
+    [Fact]
+    public async Task Import_SinkFailsOnThirdChunk_StopsThereWithNothingAfterSent()
+    {
+        var sink = new SlowSink { FailFromCall = 3 };
+        var rows = string.Join('\n', Enumerable.Range(0, 20).Select(i => $"10.11.2026 06:00:{i:00};{i + 1};1;1;1;100"));
+
+        var summary = await new LoggerImporter(ImportMapping.Load(Mapping, "tbm"), "T1", 4)
+            .ImportAsync(new StringReader("Zeit;Vorschub [MN];Greifer [MPa];Hub;Bohren;Lager [°F]\n" + rows), "test.csv", sink, CancellationToken.None);
+
+        sink.Calls.Should().Be(3, "the fourth chunk was read but not sent");
+        summary.Points.Should().Be(8);
+        summary.Error.Should().Be("test.csv: stopped at line 10: gateway answered 401");
+        sink.Lines.Should().HaveCount(8);
+    }
+
+    [Fact]
     public async Task Import_HeaderMissingAMappedColumn_NamesTheChannelKey()
     {
         var act = () => Import("Zeit;Vorschub [MN]\n10.11.2026 06:00:00;1\n", new RecordingSink());

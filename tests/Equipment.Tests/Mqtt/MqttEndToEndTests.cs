@@ -65,7 +65,7 @@ public sealed class MqttEndToEndTests(MqttFixture platform)
     }
 
     [Fact]
-    public async Task SparkplugB_BirthsDataByAliasAndDeath_ReachInfluxDbAndMarkTheDeviceOffline()
+    public async Task SparkplugB_BirthsDataByAliasAndDeath_ReachInfluxDbAndRaiseOfflineAtOnce()
     {
         var node = Unique("edge");
         var id = Unique("tbm");
@@ -86,12 +86,25 @@ public sealed class MqttEndToEndTests(MqttFixture platform)
         rows[30]["site"].GetString().Should().Be(MqttFixture.Group);
         (await LiveAsync(id)).GetProperty("fields").GetProperty("online").GetProperty("value").GetBoolean().Should().BeTrue();
 
+        var deathSent = DateTimeOffset.UtcNow;
         await publisher.PublishAsync($"{prefix}/DDEATH/{node}/{id}", Encode(t0 + 40_000, 32));
         await WaitAsync("online=false in the live state", async () =>
         {
             var live = await LiveAsync(id);
             return live.GetProperty("fields").GetProperty("online").GetProperty("value").GetBoolean() == false;
         });
+
+        // The death is a signal to the twin, not just a stored field: the offline alert opens at once, where the
+        // 120 s silence rule would open it two minutes after the last message.
+        JsonElement offline = default;
+        await WaitAsync("the offline alert", async () =>
+        {
+            var live = await LiveAsync(id);
+            return live.TryGetProperty("openAlerts", out var alerts) && alerts.ValueKind == JsonValueKind.Array
+                && alerts.EnumerateArray().FirstOrDefault(a => a.GetProperty("ruleId").GetString() == "offline") is { ValueKind: JsonValueKind.Object } found
+                && (offline = found).ValueKind == JsonValueKind.Object;
+        });
+        (offline.GetProperty("raisedAt").GetDateTimeOffset() - deathSent).Should().BeLessThan(TimeSpan.FromSeconds(60));
         await WaitForRowsAsync($"SELECT online FROM tbm WHERE id = '{id}' AND online = false", 1);
         var death = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT online FROM tbm WHERE id = '{id}' AND online = false");
         death.Should().ContainSingle().Which["time"].GetInt64().Should().Be((long)(t0 + 40_000) * 1_000_000);

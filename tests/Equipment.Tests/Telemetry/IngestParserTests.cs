@@ -117,6 +117,38 @@ public sealed class IngestParserTests
         result.Batches.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(50, 0)]
+    [InlineData(50, 40)]
+    [InlineData(50, 49)]
+    [InlineData(2000, 1500)]
+    public void Parse_UnknownFieldRepeatedInLongLine_RefusesNamingIt(int fields, int repeated)
+    {
+        // A logger row carries dozens of uninterpreted channels; a repeat is found before and after the set takes over.
+        var line = "tbm,id=a " + string.Join(',', Enumerable.Range(0, fields).Select(i => $"ch_{i}=1")) + $",ch_{repeated}=2 1\n";
+
+        var result = Parse("tbm,id=ok rpm=1\n" + line);
+
+        result.Outcome.Should().Be(IngestOutcome.Invalid);
+        result.Error.Line.Should().Be(2);
+        result.Error.Reason.Should().Be($"duplicate field 'ch_{repeated}'");
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(2000)]
+    public void Parse_ManyDistinctUnknownFields_AcceptsEveryOne(int fields)
+    {
+        var line = "tbm,id=a rpm=1," + string.Join(',', Enumerable.Range(0, fields).Select(i => $"ch_{i}={i}")) + " 1\n";
+
+        var result = Parse(line + line);
+
+        result.Outcome.Should().Be(IngestOutcome.Accepted);
+        result.Points.Should().Be(2);
+        Text(result, "a").Should().Be(line + line);
+    }
+
     [Fact]
     public void Parse_TimestampOverflowingAtPrecision_IsRefused()
     {
