@@ -1,6 +1,7 @@
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Messages;
 using Equipment.Domain.Alerts;
+using Equipment.Domain.Battery;
 using Equipment.Domain.Routes;
 using Equipment.Domain.Truck;
 using Equipment.Grains.Influx;
@@ -26,6 +27,10 @@ public sealed class TruckGrain(
 
     public Task<AltitudeRun[]> GetRuns() => Task.FromResult(_twin.Runs.ToArray());
 
+    public Task<ChargingSession[]> GetChargingSessions() => Task.FromResult(_twin.ChargingSessions.ToArray());
+
+    public Task<BatteryHealth> GetBatteryHealth() => Task.FromResult(_twin.BatteryHealth());
+
     protected override void BuildTwin()
     {
         var parameters = State.Registration.Truck ?? new TruckParameters();
@@ -45,12 +50,63 @@ public sealed class TruckGrain(
         while (reader.Read(out var line) == ReadStatus.Line)
         {
             // truck_cells and truck_probes are stored for charts, not samples of the twin.
-            if (line.Measurement.SequenceEqual("truck"u8) && _twin.Apply(SampleMapper.ToTruck(line)) is { } closed)
+            if (!line.Measurement.SequenceEqual("truck"u8))
+            {
+                continue;
+            }
+
+            var sample = SampleMapper.ToTruck(line);
+            if (_twin.Apply(sample) is { } closed)
             {
                 WriteRun(closed, derived);
             }
+
+            WriteBalance(sample, line.Timestamp, derived);
+            foreach (var session in _twin.TakeClosedSessions())
+            {
+                WriteSession(session, derived);
+            }
         }
     }
+
+    /// <summary>
+    /// The spreads derived from this line's own extremes go into the same <c>truck</c> point (same series and time), so
+    /// history, rollups and CSV chart them like any field.
+    /// </summary>
+    private void WriteBalance(Equipment.Domain.Telemetry.TruckSample sample, long timestampNs, ByteBuffer derived)
+    {
+        var cells = BatteryBalance.CellSpreadMv(sample);
+        var probes = BatteryBalance.ProbeSpreadC(sample);
+        if (cells is null && probes is null)
+        {
+            return;
+        }
+
+        new LineProtocolWriter(derived, "truck")
+            .Tag("fleet", Group)
+            .Tag("id", Id)
+            .Field("cell_spread_mv", cells)
+            .Field("probe_spread_c", probes)
+            .End(timestampNs);
+    }
+
+    /// <summary>One <c>truck_charge</c> point per closed charging session, at its end.</summary>
+    private void WriteSession(ChargingSession c, ByteBuffer derived) =>
+        new LineProtocolWriter(derived, "truck_charge")
+            .Tag("id", Id)
+            .Tag("fleet", Group)
+            .Field("start_soc_pct", c.StartSocPct)
+            .Field("end_soc_pct", c.EndSocPct)
+            .Field("duration_s", c.DurationS)
+            .Field("energy_kwh", c.EnergyKwh)
+            .Field("charge_ah", c.ChargeAh)
+            .Field("peak_power_kw", c.PeakPowerKw)
+            .Field("battery_temp_min_c", c.BatteryTempMinC)
+            .Field("battery_temp_max_c", c.BatteryTempMaxC)
+            .Field("gap_s", c.GapS)
+            .Field("capacity_ah", c.CapacityAh)
+            .Field("soh_pct", c.SohPct)
+            .End(LineProtocolWriter.ToNanoseconds(c.End));
 
     /// <summary>A stopped truck's open run closes <see cref="AltitudeRunTracker.StopDuration"/> after it stopped.</summary>
     protected override DateTimeOffset? TimeWorkDue(DateTimeOffset lastReceived) =>
@@ -58,13 +114,19 @@ public sealed class TruckGrain(
 
     protected override bool TickTwin(ByteBuffer derived)
     {
-        if (_twin.Tick() is not { } closed)
+        var closed = _twin.Tick();
+        var sessions = _twin.TakeClosedSessions();
+        foreach (var session in sessions)
         {
-            return false;
+            WriteSession(session, derived);
         }
 
-        WriteRun(closed, derived);
-        return true;
+        if (closed is not null)
+        {
+            WriteRun(closed, derived);
+        }
+
+        return closed is not null || sessions.Count > 0;
     }
 
     protected override IReadOnlyList<AlertRule> Rules => _twin.Rules;
@@ -119,5 +181,8 @@ public sealed class TruckGrain(
             .Field("time_above_4000m_s", r.TimeAbove4000mS)
             .Field("auxiliary_kwh", r.AuxiliaryKwh)
             .Field("altitude_source", r.AltitudeSource)
+            .Field("start_route_km", r.StartRouteKm)
+            .Field("end_route_km", r.EndRouteKm)
+            .Field("leg", r.Leg)
             .End(LineProtocolWriter.ToNanoseconds(r.End ?? r.Start));
 }
