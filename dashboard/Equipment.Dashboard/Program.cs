@@ -25,6 +25,7 @@ app.MapSessionApi();
 app.MapAdminApi();
 app.MapEquipmentListApi();
 app.MapEquipmentApi();
+app.MapBatteryApi();
 app.MapAlertApi();
 app.MapHistoryApi();
 app.MapLiveHub();
