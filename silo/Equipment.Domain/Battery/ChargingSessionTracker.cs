@@ -6,8 +6,8 @@ namespace Equipment.Domain.Battery;
 /// Finds charging sessions in a truck's samples (device time, in order) and integrates each one.
 /// A sample is charging when GB/T 32960's charging state is 1 (parked) or 2 (while driving); without that field, when the
 /// pack current is at most −<see cref="ChargeCurrentA"/> while standing. A session opens at the first charging sample
-/// and closes once no sample has been charging for <see cref="EndAfterS"/> (so one noisy sample or a charger pause
-/// does not split it) or nothing arrived for <see cref="SilenceCloseS"/>; it ends at its last charging sample.
+/// and closes once samples have come for <see cref="EndAfterS"/> without charging (so one noisy sample or a charger
+/// pause does not split it) or nothing arrived for <see cref="SilenceCloseS"/>; it ends at its last charging sample.
 /// Charge (∫ −I dt) and energy (∫ −V·I dt) are trapezoids between samples no more than <see cref="MaxIntegrationGapS"/>
 /// apart; longer intervals are counted in <see cref="ChargingSession.GapS"/> and not integrated.
 /// </summary>
@@ -37,8 +37,11 @@ public sealed class ChargingSessionTracker(SohConditions conditions, ChargingSes
     /// <summary>Applies the merged latest values at their timestamp; returns the session this closed, if any.</summary>
     public ChargingSession? Apply(TruckSample s)
     {
-        var closed = Tick(s.Timestamp);
         var charging = IsCharging(s);
+        var closed = State.Open is { } current && (s.Timestamp - current.LastAt).TotalSeconds >= SilenceCloseS
+            || (!charging && State.Open is { } last && (s.Timestamp - last.LastChargingAt).TotalSeconds >= EndAfterS)
+            ? Close()
+            : null;
         var open = State.Open;
         if (open is null)
         {
@@ -84,11 +87,21 @@ public sealed class ChargingSessionTracker(SohConditions conditions, ChargingSes
         return closed;
     }
 
-    /// <summary>Closes the open session when charging stopped <see cref="EndAfterS"/> ago or nothing came for <see cref="SilenceCloseS"/> (device time).</summary>
+    /// <summary>
+    /// Closes the open session when nothing came for <see cref="SilenceCloseS"/>, or when the last sample was not
+    /// charging and charging stopped <see cref="EndAfterS"/> ago (device time). A silence shorter than that is a gap
+    /// inside the session if charging is still on when frames come again.
+    /// </summary>
     public ChargingSession? Tick(DateTimeOffset now)
     {
         if (State.Open is not { } open) return null;
-        if ((now - open.LastChargingAt).TotalSeconds < EndAfterS && (now - open.LastAt).TotalSeconds < SilenceCloseS) return null;
+        var stopped = open.LastAt > open.LastChargingAt && (now - open.LastChargingAt).TotalSeconds >= EndAfterS;
+        return stopped || (now - open.LastAt).TotalSeconds >= SilenceCloseS ? Close() : null;
+    }
+
+    private ChargingSession? Close()
+    {
+        var open = State.Open!;
         State.Open = null;
         var session = Summarize(open);
         if (session.DurationS < MinSessionS || session.ChargeAh <= 0) return null;

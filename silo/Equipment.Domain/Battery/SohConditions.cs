@@ -11,9 +11,11 @@ public sealed record SohConditions(double RatedCapacityAh, double MinDeltaSocPct
     /// <summary>Why a session is not used, or null when it is.</summary>
     public string? Exclusion(double? deltaSocPct, double? tempMinC, double? tempMaxC, double gapS) =>
         deltaSocPct is not { } d ? "no SOC"
-        : d < MinDeltaSocPct ? $"ΔSOC {d:0.#} pp < {MinDeltaSocPct:0.#}"
-        : tempMinC < MinTempC ? $"battery {tempMinC:0.#} °C < {MinTempC:0.#}"
-        : tempMaxC > MaxTempC ? $"battery {tempMaxC:0.#} °C > {MaxTempC:0.#}"
-        : gapS > 0 ? $"{gapS:0} s not integrated (gap)"
+        : d < MinDeltaSocPct ? Invariant($"ΔSOC {d:0.#} pp < {MinDeltaSocPct:0.#}")
+        : tempMinC < MinTempC ? Invariant($"battery {tempMinC:0.#} °C < {MinTempC:0.#}")
+        : tempMaxC > MaxTempC ? Invariant($"battery {tempMaxC:0.#} °C > {MaxTempC:0.#}")
+        : gapS > 0 ? Invariant($"{gapS:0} s not integrated (gap)")
         : null;
+
+    private static string Invariant(FormattableString s) => FormattableString.Invariant(s);
 }
