@@ -66,7 +66,7 @@ public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform)
         await run;
 
         var charged = realTime.Where(s => s.ChargingState == 1).ToList();
-        charged.Should().HaveCountGreaterThan(300, "the simulated truck charged for more than 50 minutes");
+        charged.Should().HaveCountGreaterThan(50, "the simulated truck charged for more than 50 minutes (a frame a minute while charging)");
         var sessions = await Eventually(async () =>
         {
             var s = await platform.Dashboard.GetFromJsonAsync<JsonElement[]>($"/api/trucks/{id}/charging-sessions");
@@ -110,7 +110,11 @@ public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform)
 
         var first = spreads[0]["cell_spread_mv"].GetDouble();
         var last = spreads[^1]["cell_spread_mv"].GetDouble();
-        (last - first).Should().BeInRange(90, 150, "the weak cell drifts 60 mV an hour for two hours, give or take the cells' noise");
+        // The weak cell sags 120 mV in two hours; the spread grows by that less how far the weak cell's own offset sat
+        // above the lowest cell (σ 6 mV offsets over 96 cells: at most a few tens of mV).
+        (last - first).Should().BeInRange(60, 130);
+        var lastCells = realTime[^1].CellVoltagesV;
+        last.Should().BeApproximately((lastCells.Max() - lastCells.Min()) * 1000, 1.01, "the stored spread is the last frame's cells' max − min");
     }
 
     private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
