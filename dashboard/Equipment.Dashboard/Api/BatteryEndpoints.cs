@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text;
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Messages;
+using Equipment.Dashboard.History;
 using Equipment.Dashboard.Security;
 using Equipment.Domain.Battery;
 using Equipment.Domain.Truck;
@@ -10,7 +11,8 @@ using Equipment.Domain.Truck;
 namespace Equipment.Dashboard.Api;
 
 /// <summary>
-/// Battery health and energy: <c>GET /api/trucks/{id}/charging-sessions[?format=csv]</c>,
+/// Battery health and energy: <c>GET /api/trucks/{id}/charging-sessions[?format=csv]</c> (the twin's recent sessions and
+/// the older ones of <c>truck_charge</c>, a year at most),
 /// <c>GET /api/trucks/{id}/battery-health</c> and <c>GET /api/fleets/{fleet}/energy[?format=csv]</c>.
 /// </summary>
 public static class BatteryEndpoints
@@ -20,14 +22,17 @@ public static class BatteryEndpoints
 
     public static WebApplication MapBatteryApi(this WebApplication app)
     {
-        app.MapGet("/api/trucks/{id}/charging-sessions", async (string id, HttpRequest request, IGrainFactory grains) =>
+        app.MapGet("/api/trucks/{id}/charging-sessions", async (string id, HttpRequest request, IGrainFactory grains, InfluxQueryClient influx, ILoggerFactory logs, CancellationToken ct) =>
         {
             if (await EquipmentEndpoints.FindAsync(grains, id) is not ITruckGrain truck)
             {
                 return NotFound(id);
             }
 
-            var sessions = await truck.GetChargingSessions();
+            // The twin keeps the last few sessions (and the open one); older ones come from truck_charge.
+            var recent = await truck.GetChargingSessions();
+            var stored = await StoredSessionsAsync(influx, id, logs.CreateLogger(typeof(BatteryEndpoints)), ct);
+            var sessions = stored.Where(s => recent.All(r => r.End != s.End && r.Start != s.Start)).Concat(recent).OrderBy(s => s.End).ToArray();
             return IsCsv(request) ? Csv(SessionsCsv(sessions), $"{id}-charging-sessions.csv") : Results.Ok(sessions);
         });
 
@@ -51,6 +56,56 @@ public static class BatteryEndpoints
 
         return app;
     }
+
+    /// <summary>The last <see cref="MaxStoredSessions"/> sessions of <c>truck_charge</c> within <see cref="StoredSessionsDays"/>; none when InfluxDB cannot answer (the twin's still show).</summary>
+    private static async Task<List<ChargingSession>> StoredSessionsAsync(InfluxQueryClient influx, string id, ILogger log, CancellationToken ct)
+    {
+        var sessions = new List<ChargingSession>();
+        try
+        {
+            var result = await influx.QueryAsync(
+                $"SELECT * FROM truck_charge WHERE id = {InfluxQueryClient.Literal(id)} AND time > now() - {StoredSessionsDays}d ORDER BY time DESC LIMIT {MaxStoredSessions}", ct);
+            if (!result.TryGetProperty("series", out var series))
+            {
+                return sessions;
+            }
+
+            var columns = series[0].GetProperty("columns").EnumerateArray().Select(c => c.GetString()!).ToList();
+            foreach (var row in series[0].GetProperty("values").EnumerateArray())
+            {
+                var v = row.EnumerateArray().ToList();
+                double? D(string name) => columns.IndexOf(name) is >= 0 and var i && v[i].ValueKind == System.Text.Json.JsonValueKind.Number ? v[i].GetDouble() : null;
+                string? S(string name) => columns.IndexOf(name) is >= 0 and var i && v[i].ValueKind == System.Text.Json.JsonValueKind.String ? v[i].GetString() : null;
+                var end = DateTimeOffset.FromUnixTimeMilliseconds(v[0].GetInt64());
+                sessions.Add(new ChargingSession
+                {
+                    Start = end.AddSeconds(-(D("duration_s") ?? 0)),
+                    End = end,
+                    StartSocPct = D("start_soc_pct"),
+                    EndSocPct = D("end_soc_pct"),
+                    EnergyKwh = D("energy_kwh") ?? 0,
+                    ChargeAh = D("charge_ah") ?? 0,
+                    PeakPowerKw = D("peak_power_kw") ?? 0,
+                    BatteryTempMinC = D("battery_temp_min_c"),
+                    BatteryTempMaxC = D("battery_temp_max_c"),
+                    GapS = D("gap_s") ?? 0,
+                    CapacityAh = D("capacity_ah"),
+                    SohPct = D("soh_pct"),
+                    Excluded = S("excluded"),
+                });
+            }
+        }
+        catch (InfluxQueryException e)
+        {
+            log.LogWarning("charging sessions of {Id} from InfluxDB unavailable: {Message}", id, e.Message);
+        }
+
+        return sessions;
+    }
+
+    public const int StoredSessionsDays = 365;
+
+    public const int MaxStoredSessions = 500;
 
     private static bool IsCsv(HttpRequest request) => string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase);
 

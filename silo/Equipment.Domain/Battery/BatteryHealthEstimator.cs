@@ -17,14 +17,22 @@ public static class BatteryHealthEstimator
 
     public const string Method = "capacity = Σ(∫−I dt) ÷ ΣΔSOC over charging sessions with ΔSOC ≥ min, battery within the temperature window and no gap; SOH = capacity ÷ rated";
 
-    public static BatteryHealth Estimate(IReadOnlyList<ChargingSession> sessions, SohConditions conditions)
+    /// <summary>The estimate from a tracker's state (its qualifying sessions and how many it saw).</summary>
+    public static BatteryHealth Estimate(ChargingSessionState state, SohConditions conditions) =>
+        Estimate(state.Qualified, conditions, state.SessionsSeen);
+
+    /// <summary>The estimate from sessions (those with an SOH are used).</summary>
+    public static BatteryHealth Estimate(IReadOnlyList<ChargingSession> sessions, SohConditions conditions) =>
+        Estimate([.. sessions.Where(s => s.SohPct is not null && s.EndSocPct is not null && s.StartSocPct is not null)
+            .Select(s => new SohSample(s.End, s.ChargeAh, s.EndSocPct!.Value - s.StartSocPct!.Value))], conditions, sessions.Count);
+
+    public static BatteryHealth Estimate(IReadOnlyList<SohSample> qualified, SohConditions conditions, long seen)
     {
-        var used = sessions.Where(s => s.SohPct is not null && s.EndSocPct is not null && s.StartSocPct is not null)
-            .OrderBy(s => s.End).TakeLast(MaxSessionsUsed).ToList();
-        var health = new BatteryHealth { RatedCapacityAh = conditions.RatedCapacityAh, Conditions = conditions, SessionsSeen = sessions.Count, SessionsUsed = used.Count };
+        var used = qualified.OrderBy(s => s.End).TakeLast(MaxSessionsUsed).ToList();
+        var health = new BatteryHealth { RatedCapacityAh = conditions.RatedCapacityAh, Conditions = conditions, SessionsSeen = (int)Math.Min(int.MaxValue, seen), SessionsUsed = used.Count };
         if (used.Count == 0) return health;
         var sumAh = used.Sum(s => s.ChargeAh);
-        var sumSoc = used.Sum(s => s.EndSocPct!.Value - s.StartSocPct!.Value);
+        var sumSoc = used.Sum(s => s.DeltaSocPct);
         var capacity = sumAh / sumSoc * 100;
         var soh = capacity / conditions.RatedCapacityAh * 100;
         var relative = 2 * Math.Sqrt((2 * SocSigmaPct * SocSigmaPct * used.Count / (sumSoc * sumSoc)) + (CurrentGainSigma * CurrentGainSigma));

@@ -7,4 +7,10 @@ public sealed class ChargingSessionState
 
     /// <summary>Closed sessions, oldest first, at most <see cref="ChargingSessionTracker.MaxSessions"/>.</summary>
     public List<ChargingSession> Closed { get; set; } = [];
+
+    /// <summary>The last qualifying sessions' figures (at most <see cref="BatteryHealthEstimator.MaxSessionsUsed"/>), kept apart from the short log.</summary>
+    public List<SohSample> Qualified { get; set; } = [];
+
+    /// <summary>Sessions closed since the twin was created.</summary>
+    public long SessionsSeen { get; set; }
 }

@@ -21,8 +21,11 @@ public sealed class ChargingSessionTracker(SohConditions conditions, ChargingSes
     /// <summary>Sessions shorter than this or that took in no charge are noise, not sessions.</summary>
     public const double MinSessionS = 60;
 
-    /// <summary>Twenty sessions (≈ 250 bytes each) are a fortnight of a truck's charging; older ones are in InfluxDB (<c>truck_charge</c>).</summary>
-    public const int MaxSessions = 20;
+    /// <summary>
+    /// Five sessions (≈ 350 bytes each) keep a truck twin near its 8 KB budget; every session is also a
+    /// <c>truck_charge</c> point in InfluxDB, and the SOH estimate keeps its own 10 (<see cref="ChargingSessionState.Qualified"/>).
+    /// </summary>
+    public const int MaxSessions = 5;
 
     public ChargingSessionState State { get; } = state ?? new ChargingSessionState();
     public SohConditions Conditions { get; } = conditions;
@@ -107,6 +110,13 @@ public sealed class ChargingSessionTracker(SohConditions conditions, ChargingSes
         if (session.DurationS < MinSessionS || session.ChargeAh <= 0) return null;
         State.Closed.Add(session);
         if (State.Closed.Count > MaxSessions) State.Closed.RemoveRange(0, State.Closed.Count - MaxSessions);
+        State.SessionsSeen++;
+        if (session.SohPct is not null && session.EndSocPct is { } end && session.StartSocPct is { } start)
+        {
+            State.Qualified.Add(new SohSample(session.End, session.ChargeAh, end - start));
+            if (State.Qualified.Count > BatteryHealthEstimator.MaxSessionsUsed) State.Qualified.RemoveRange(0, State.Qualified.Count - BatteryHealthEstimator.MaxSessionsUsed);
+        }
+
         return session;
     }
 

@@ -76,7 +76,7 @@ public sealed class TruckTwin
         if (tracker is not null && (sample.OdometerKm is not null || sample.Lat is not null))
             tracker.Apply(State.Latest.OdometerKm, sample.Lat, sample.Lon);
 
-        if (charging.Apply(State.Latest) is { } session) closedSessions.Add(session);
+        if (charging.Apply(State.Latest) is { } session) Closed(session);
         var derived = !AltitudeMeasured && RoutePosition is { OnRoute: true } pos;
         var feed = derived ? State.Latest with { AltitudeM = RoutePosition!.AltitudeM } : State.Latest;
         var wasOpen = State.Runs.Open is not null;
@@ -85,6 +85,13 @@ public sealed class TruckTwin
 
     /// <summary>Charging sessions (oldest first, bounded) and the open one.</summary>
     public IReadOnlyList<ChargingSession> ChargingSessions => charging.Sessions;
+
+    /// <summary>Not taken by a caller that never asks (the grain takes them after every batch and tick): bounded like the log.</summary>
+    private void Closed(ChargingSession session)
+    {
+        if (closedSessions.Count >= ChargingSessionTracker.MaxSessions) closedSessions.RemoveAt(0);
+        closedSessions.Add(session);
+    }
 
     /// <summary>Sessions closed since the last call (the grain writes each as a <c>truck_charge</c> point).</summary>
     public IReadOnlyList<ChargingSession> TakeClosedSessions()
@@ -98,7 +105,7 @@ public sealed class TruckTwin
     public BatteryHealth BatteryHealth()
     {
         var l = State.Latest;
-        return BatteryHealthEstimator.Estimate(State.Charging.Closed, charging.Conditions) with
+        return BatteryHealthEstimator.Estimate(State.Charging, charging.Conditions) with
         {
             CellSpreadMv = BatteryBalance.CellSpreadMv(l),
             ProbeSpreadC = BatteryBalance.ProbeSpreadC(l),
@@ -141,7 +148,7 @@ public sealed class TruckTwin
     {
         if (State.LastTelemetryAt is not { } device || State.LastReceivedAt is not { } received) return null;
         var now = device + Max(TimeSpan.Zero, time.GetUtcNow() - received);
-        if (charging.Tick(now) is { } session) closedSessions.Add(session);
+        if (charging.Tick(now) is { } session) Closed(session);
         return WithLeg(runs.Tick(now), true);
     }
 

@@ -106,6 +106,7 @@ public sealed class TruckGrain(
             .Field("gap_s", c.GapS)
             .Field("capacity_ah", c.CapacityAh)
             .Field("soh_pct", c.SohPct)
+            .Field("excluded", c.Excluded)
             .End(LineProtocolWriter.ToNanoseconds(c.End));
 
     /// <summary>A stopped truck's open run closes <see cref="AltitudeRunTracker.StopDuration"/> after it stopped.</summary>

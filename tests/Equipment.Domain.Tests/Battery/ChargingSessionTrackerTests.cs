@@ -148,6 +148,31 @@ public class ChargingSessionTrackerTests
         health.SohErrorPct.Should().BeApproximately(5.57, 0.02);
     }
 
+    [Fact]
+    public void Tick_TwelveQualifyingCharges_LogKeepsFiveAndSohUsesTheLastTen()
+    {
+        // Charges 0–9 of a 274 Ah pack (SOH 100 %), then two of a 252.08 Ah pack: the last ten are 8 × 274 Ah + 2 × 252.08 Ah,
+        // each over 40 pp: Σ Ah ÷ Σ ΔSOC = (8 × 109.6 + 2 × 100.832) ÷ 400 × 100 = 269.62 Ah → 98.4 %.
+        var tracker = new ChargingSessionTracker(Conditions);
+        for (var i = 0; i < 12; i++)
+        {
+            var capacity = i < 10 ? 274 : 252.08;
+            foreach (var s in Charge(T0.AddDays(i), 3600, 30, capacity, -capacity * 0.4, 380))
+            {
+                tracker.Apply(s);
+            }
+
+            tracker.Tick(T0.AddDays(i).AddHours(2)).Should().NotBeNull();
+        }
+
+        tracker.State.Closed.Should().HaveCount(ChargingSessionTracker.MaxSessions);
+        var health = BatteryHealthEstimator.Estimate(tracker.State, Conditions);
+        health.SessionsSeen.Should().Be(12);
+        health.SessionsUsed.Should().Be(10);
+        health.EstimatedCapacityAh.Should().BeApproximately(269.62, 0.01);
+        health.SohPct.Should().BeApproximately(98.4, 0.01);
+    }
+
     /// <summary>Samples every 10 s of a constant-current charge of a pack of <paramref name="capacityAh"/>, charging state 1.</summary>
     internal static IEnumerable<TruckSample> Charge(DateTimeOffset start, int seconds, double startSoc, double capacityAh, double current, double voltage, double tempC = 25)
     {

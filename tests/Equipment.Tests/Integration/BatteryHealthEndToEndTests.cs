@@ -117,6 +117,51 @@ public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform)
         last.Should().BeApproximately((lastCells.Max() - lastCells.Min()) * 1000, 1.01, "the stored spread is the last frame's cells' max − min");
     }
 
+    [Fact]
+    public async Task EightCharges_MoreThanTheTwinKeeps_LogComesWholeFromTwinAndInfluxDb()
+    {
+        // Eight 10-minute charges at −100 A (16.67 Ah each), 30 minutes apart, posted as line protocol (no T-Box):
+        // the twin keeps the last five, the older three come back from truck_charge; none twice.
+        var id = $"bh-lp-{Guid.NewGuid():N}"[..16];
+        using (var put = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{id}", new { kind = "truck", name = "LP truck", fleet = "g318-bh" }))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        var t0 = DateTimeOffset.UtcNow.AddHours(-5);
+        t0 = t0.AddTicks(-(t0.Ticks % TimeSpan.TicksPerSecond));
+        var lines = new StringBuilder();
+        for (var c = 0; c < 8; c++)
+        {
+            for (var s = 0; s < 1800; s += 10)
+            {
+                var at = t0.AddSeconds((c * 1800) + s);
+                var charging = s <= 600;
+                var soc = 30 + (charging ? s / 600.0 * 6 : 6);
+                lines.Append(FormattableString.Invariant($"truck,id={id},fleet=g318-bh speed_kmh=0,soc_pct={soc:0.###},battery_voltage_v=370,battery_current_a={(charging ? -100 : 0)},battery_temp_c=25 {at.ToUnixTimeMilliseconds()}\n"));
+            }
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment&precision=ms") { Content = new StringContent(lines.ToString()) })
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
+            using var response = await platform.Gateway.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        var sessions = await Eventually(async () =>
+        {
+            var s = await platform.Dashboard.GetFromJsonAsync<JsonElement[]>($"/api/trucks/{id}/charging-sessions");
+            return s is { Length: >= 8 } ? s : null;
+        });
+
+        sessions.Should().HaveCount(8);
+        sessions.Select(s => s.GetProperty("start").GetDateTimeOffset()).Should().Equal(Enumerable.Range(0, 8).Select(c => t0.AddSeconds(c * 1800)));
+        sessions.Should().OnlyContain(s => Math.Abs(s.GetProperty("chargeAh").GetDouble() - 16.67) < 0.01 && s.GetProperty("excluded").GetString()!.StartsWith("ΔSOC 6 pp", StringComparison.Ordinal));
+        var csv = await platform.Dashboard.GetStringAsync($"/api/trucks/{id}/charging-sessions?format=csv");
+        csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(9);
+    }
+
     private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
