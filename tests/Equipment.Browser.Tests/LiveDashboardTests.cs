@@ -32,6 +32,25 @@ public sealed class LiveDashboardTests(BrowserPlatformFixture platform)
     }
 
     [Fact]
+    public async Task TruckView_LowChargeStandingAtLitangThenDrivingOn_AsksToChargeThereThenSaysRunsShort()
+    {
+        // Odometer 643 with the default registration = Litang (km 643), 30 %: Batang needs more, but Litang has a charger.
+        var id = TestIds.New("truck");
+        await platform.PostLinesAsync($"truck,id={id},fleet=range-fleet soc_pct=30,speed_kmh=0,odometer_km=643,battery_temp_c=20,ambient_temp_c=0\n");
+        var page = await platform.SignedInPageAsync("Range User", $"#/truck/{id}");
+
+        var verdict = page.Locator("#range .range-verdict");
+        await Expect(verdict).ToHaveClassAsync(new Regex("\\bwarn\\b"));
+        await Expect(verdict).ToContainTextAsync("Charge at Litang");
+
+        await platform.PostLinesAsync($"truck,id={id},fleet=range-fleet soc_pct=29.8,speed_kmh=40,odometer_km=645\n");
+
+        await Expect(verdict).ToHaveClassAsync(new Regex("\\balarm\\b"), new() { Timeout = 10_000 });
+        await Expect(verdict).ToContainTextAsync("Runs short Batang");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task TbmView_ValuePostedToGateway_GaugeUpdatesWithoutReload()
     {
         var id = TestIds.New("tbm");

@@ -3,84 +3,61 @@ using Equipment.Gateway.Metrics;
 namespace Equipment.Gateway.Gbt32960;
 
 /// <summary>
-/// Counters of the T-Box listener since start, in the <c>gbt32960</c> section of <c>/stats</c>; open connections
-/// also feed the gateway's <c>equipment.gateway.gbt.connections</c> instrument at <c>/metrics</c>.
+/// What the T-Box listener counts, as the gateway's <c>equipment.gateway.gbt.*</c> instruments (exported at
+/// <c>/metrics</c>); the <c>gbt32960</c> section of <c>/stats</c> reads the same measurements back.
 /// </summary>
 public sealed class Gbt32960Statistics(GatewayMetrics metrics)
 {
-    private long _connections;
-    private long _open;
-    private long _logins;
-    private long _refused;
-    private long _replaced;
-    private long _realtime;
-    private long _resent;
-    private long _badFrames;
-    private long _undecryptable;
-    private long _bytes;
-    private long _points;
+    private readonly GbtInstruments _gbt = metrics.Gbt;
 
-    public long Connections => Interlocked.Read(ref _connections);
+    public long Connections => metrics.Totals.Sum(GbtInstruments.ConnectionsAcceptedName);
 
-    public long Open => Interlocked.Read(ref _open);
+    public long Open => metrics.Totals.Sum(GbtInstruments.ConnectionsName);
 
-    public long Logins => Interlocked.Read(ref _logins);
+    public long Logins => metrics.Totals.Sum(GbtInstruments.LoginsName);
 
     /// <summary>Logins refused (unknown VIN, bad platform credentials) and connections over the limit.</summary>
-    public long Refused => Interlocked.Read(ref _refused);
+    public long Refused => metrics.Totals.Sum(GbtInstruments.RefusedName);
 
     /// <summary>Connections closed because the same VIN connected again.</summary>
-    public long Replaced => Interlocked.Read(ref _replaced);
+    public long Replaced => metrics.Totals.Sum(GbtInstruments.ReplacedName);
 
-    public long FramesRealtime => Interlocked.Read(ref _realtime);
+    public long FramesRealtime => metrics.Totals.Sum(GbtInstruments.FramesRealtimeName);
 
-    public long FramesResent => Interlocked.Read(ref _resent);
+    public long FramesResent => metrics.Totals.Sum(GbtInstruments.FramesResentName);
 
     /// <summary>Frames failing their BCC, decoding or validation, and data sent without a login; none of them stored.</summary>
-    public long BadFrames => Interlocked.Read(ref _badFrames);
+    public long BadFrames => metrics.Totals.Sum(GbtInstruments.BadFramesName);
 
-    public long Undecryptable => Interlocked.Read(ref _undecryptable);
+    public long Undecryptable => metrics.Totals.Sum(GbtInstruments.UndecryptableName);
 
-    public long Bytes => Interlocked.Read(ref _bytes);
+    public long Bytes => metrics.Totals.Sum(GbtInstruments.BytesName);
 
-    public long Points => Interlocked.Read(ref _points);
+    public long Points => metrics.Totals.Sum(GbtInstruments.PointsName);
 
     internal void Connected()
     {
-        Interlocked.Increment(ref _connections);
-        Interlocked.Increment(ref _open);
-        metrics.GbtConnections.Add(1);
+        _gbt.ConnectionsAccepted.Add(1);
+        _gbt.Connections.Add(1);
     }
 
-    internal void Disconnected()
-    {
-        Interlocked.Decrement(ref _open);
-        metrics.GbtConnections.Add(-1);
-    }
+    internal void Disconnected() => _gbt.Connections.Add(-1);
 
-    internal void Login() => Interlocked.Increment(ref _logins);
+    internal void Login() => _gbt.Logins.Add(1);
 
-    internal void Refuse() => Interlocked.Increment(ref _refused);
+    internal void Refuse() => _gbt.Refused.Add(1);
 
-    internal void Replace() => Interlocked.Increment(ref _replaced);
+    internal void Replace() => _gbt.Replaced.Add(1);
 
     internal void Stored(bool resent, int points)
     {
-        if (resent)
-        {
-            Interlocked.Increment(ref _resent);
-        }
-        else
-        {
-            Interlocked.Increment(ref _realtime);
-        }
-
-        Interlocked.Add(ref _points, points);
+        (resent ? _gbt.FramesResent : _gbt.FramesRealtime).Add(1);
+        _gbt.Points.Add(points);
     }
 
-    internal void BadFrame() => Interlocked.Increment(ref _badFrames);
+    internal void BadFrame() => _gbt.BadFrames.Add(1);
 
-    internal void Undecrypted() => Interlocked.Increment(ref _undecryptable);
+    internal void Undecrypted() => _gbt.Undecryptable.Add(1);
 
-    internal void Received(long bytes) => Interlocked.Add(ref _bytes, bytes);
+    internal void Received(long bytes) => _gbt.Bytes.Add(bytes);
 }

@@ -26,7 +26,14 @@ internal sealed class TboxSession(
     TimeProvider time,
     ILogger logger)
 {
+    /// <summary>Frames of one read whose spooling may run at once before the session waits for them.</summary>
+    private const int MaxFramesInFlight = 512;
+
     private readonly HashSet<string> _vins = new(StringComparer.Ordinal);
+
+    // Real-time frames get no reply once stored, so the frames of one read are spooled together (one fsync) and settled
+    // before the next read or the next command that is answered; a failed one is answered with an error then.
+    private readonly Queue<(Frame Frame, Task Stored, int Points)> _inFlight = new();
     private bool _platform;
 
     public async Task RunAsync()
@@ -84,6 +91,7 @@ internal sealed class TboxSession(
 
             statistics.Received(before - buffer.Length);
             input.AdvanceTo(buffer.Start, buffer.End);
+            await SettleAsync();
             if (!keepOpen || read.IsCompleted)
             {
                 if (!keepOpen)
@@ -113,6 +121,12 @@ internal sealed class TboxSession(
         {
             // A reply (to a downlink command the platform does not send): the standard forbids answering it.
             return true;
+        }
+
+        if (frame.Command is not (Command.Realtime or Command.Resent))
+        {
+            // Replies go out in the order the frames came.
+            await SettleAsync();
         }
 
         switch (frame.Command)
@@ -257,19 +271,30 @@ internal sealed class TboxSession(
             return;
         }
 
-        try
+        _inFlight.Enqueue((frame, spool.AppendAsync(result), result.Points));
+        if (_inFlight.Count >= MaxFramesInFlight)
         {
-            await spool.AppendAsync(result);
+            await SettleAsync();
         }
-        catch (Exception e)
-        {
-            // Not durable: an error reply makes the T-Box send the frame again.
-            logger.LogWarning("GB/T 32960 frame of {Vin} not spooled: {Message}", frame.Vin, e.Message);
-            await ReplyAsync(frame, AckFlag.Error);
-            return;
-        }
+    }
 
-        statistics.Stored(frame.Command == Command.Resent, result.Points);
+    /// <summary>Waits for the frames being spooled; counts the stored ones and answers a failed one with an error.</summary>
+    private async Task SettleAsync()
+    {
+        while (_inFlight.TryDequeue(out var pending))
+        {
+            try
+            {
+                await pending.Stored;
+                statistics.Stored(pending.Frame.Command == Command.Resent, pending.Points);
+            }
+            catch (Exception e)
+            {
+                // Not durable: an error reply makes the T-Box send the frame again.
+                logger.LogWarning("GB/T 32960 frame of {Vin} not spooled: {Message}", pending.Frame.Vin, e.Message);
+                await ReplyAsync(pending.Frame, AckFlag.Error);
+            }
+        }
     }
 
     private byte[]? Decrypt(Frame frame, VinBinding binding)

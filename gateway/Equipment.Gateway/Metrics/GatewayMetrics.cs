@@ -38,8 +38,7 @@ public sealed class GatewayMetrics : IDisposable
         DeliveryBatchPoints = _meter.CreateHistogram<int>(DeliveryBatchPointsName, "{point}", "Points per coalesced delivery batch");
         DeliveryBatchRecords = _meter.CreateHistogram<int>(DeliveryBatchRecordsName, "{record}", "Spooled records per coalesced delivery batch");
         GrainCallDuration = _meter.CreateHistogram<double>(GrainCallDurationName, "s", "One machine's ingest call, until InfluxDB stored its lines (failed calls included)");
-        // GB/T 32960 T-Box connections: the listener adds 1 when a T-Box logs in and -1 when it goes.
-        GbtConnections = _meter.CreateUpDownCounter<long>("equipment.gateway.gbt.connections", "{connection}", "Open GB/T 32960 T-Box connections");
+        Gbt = new GbtInstruments(_meter);
         Totals = new MetricTotals(_meter);
     }
 
@@ -63,7 +62,7 @@ public sealed class GatewayMetrics : IDisposable
 
     public Histogram<double> GrainCallDuration { get; }
 
-    public UpDownCounter<long> GbtConnections { get; }
+    public GbtInstruments Gbt { get; }
 
     public MetricTotals Totals { get; }
 

@@ -288,6 +288,68 @@ public sealed class Gbt32960ListenerTests(Gbt32960Fixture platform)
         }
     }
 
+    [Fact]
+    public async Task Realtime_TwoHundredFramesInOneBurst_AllStoredInOrderWithoutReplies()
+    {
+        // One read holds many frames: they are spooled together (one fsync), not one fsync per frame.
+        var (id, vin) = await RegisterAsync();
+        using var tbox = await TboxClient.ConnectAsync(platform.TboxPort);
+        await tbox.SendAsync(TboxFrames.Login(Edition.V2016, vin, T0));
+        (await tbox.ReadFrameAsync()).Ack.Should().Be(AckFlag.Success);
+
+        await tbox.SendAsync(Enumerable.Range(0, 200)
+            .Select(i => TboxFrames.Realtime(Edition.V2016, Command.Realtime, vin, TboxFrames.RealtimeData2016(T0.AddSeconds(i), speedKmh: i % 100)))
+            .ToArray());
+        await tbox.SendAsync(TboxFrames.Empty(Edition.V2016, Command.Heartbeat, vin));
+
+        var reply = await tbox.ReadFrameAsync();
+        reply.Command.Should().Be(Command.Heartbeat, "stored real-time frames are not answered, so the heartbeat's reply comes first");
+        var rows = await RowsAsync($"SELECT speed_kmh FROM truck WHERE id = '{id}'", 200);
+        rows.Select(r => r["speed_kmh"].GetDouble()).Should().Equal(Enumerable.Range(0, 200).Select(i => (double)(i % 100)));
+    }
+
+    [Fact]
+    public async Task Realtime_SpoolNotWritable_EveryFrameOfTheBurstGetsAnErrorReplyAndNothingIsStored()
+    {
+        var port = Equipment.Testing.FreePort.Next();
+        var spool = Path.Combine(Path.GetTempPath(), "equipment-spool-" + Guid.NewGuid().ToString("N")[..12]);
+        var (host, _) = platform.StartHost<Equipment.Gateway.Ingest.WriteEndpoint>("Development", new Dictionary<string, string?>
+        {
+            ["Gateway:SpoolDirectory"] = spool,
+            ["Gbt32960:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Gbt32960:LoopbackOnly"] = "true",
+        });
+        try
+        {
+            var (id, vin) = await RegisterAsync();
+            using var tbox = await TboxClient.ConnectAsync(port);
+            await tbox.SendAsync(TboxFrames.Login(Edition.V2016, vin, T0));
+            (await tbox.ReadFrameAsync()).Ack.Should().Be(AckFlag.Success);
+            Directory.Delete(spool, recursive: true);
+
+            await tbox.SendAsync(Enumerable.Range(0, 3)
+                .Select(i => TboxFrames.Realtime(Edition.V2016, Command.Realtime, vin, TboxFrames.RealtimeData2016(T0.AddSeconds(i))))
+                .ToArray());
+
+            for (var i = 0; i < 3; i++)
+            {
+                var reply = await tbox.ReadFrameAsync();
+                reply.Command.Should().Be(Command.Realtime);
+                reply.Ack.Should().Be(AckFlag.Error, "a frame that is not durable must be sent again");
+            }
+
+            (await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT speed_kmh FROM truck WHERE id = '{id}'")).Should().BeEmpty();
+        }
+        finally
+        {
+            await host.DisposeAsync();
+            if (Directory.Exists(spool))
+            {
+                Directory.Delete(spool, recursive: true);
+            }
+        }
+    }
+
     private static IEnumerable<JsonElement> DeviceAlarms(JsonElement twin) =>
         twin.GetProperty("openAlerts").EnumerateArray().Where(a => a.GetProperty("ruleId").GetString() == "device-alarm");
 

@@ -201,7 +201,7 @@ function truckCard(m, route) {
       <div class="mini">
         <div><small>Speed</small><b data-field="speed_kmh">${num(speed, 0)}</b><i>km/h</i></div>
         <div><small>Power</small><b>${num(field(m, 'power_kw'), 0)}</b><i>kW</i></div>
-        <div><small>Range</small><b class="${range ? (range.reaches ? 'ok-text' : 'alarm-text') : ''}">${range ? (range.reaches ? '✓' : '✗') : '–'}</b><i>${range ? esc(range.targetName) : ''}</i></div>
+        <div><small>Range</small><b class="${range ? (range.reaches ? 'ok-text' : range.atChargingPointName ? 'warn-text' : 'alarm-text') : ''}" title="${range && !range.reaches && range.atChargingPointName ? 'charge here before leaving' : ''}">${range ? (range.reaches ? '✓' : range.atChargingPointName ? '⚡' : '✗') : '–'}</b><i>${range ? esc(range.targetName) : ''}</i></div>
       </div>
       <div class="chips">${alertChips(m)}</div>
       <div class="seen">Last data ${esc(ago(m.lastSeen))}</div>

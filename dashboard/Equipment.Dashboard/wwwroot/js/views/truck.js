@@ -54,7 +54,9 @@ export function render(root, [id]) {
       : 'position unknown';
     const r = t.range;
     root.querySelector('#range').innerHTML = r ? `
-      <div class="range-verdict ${r.reaches ? 'ok' : 'alarm'}"><b>${r.reaches ? 'Reaches' : 'Runs short'}</b> ${esc(r.targetName)} at km ${num(r.targetKm, 0)}${r.reaches ? '' : ` — battery empty near km ${num(r.runsShortAtKm, 0)}`}</div>
+      ${!r.reaches && r.atChargingPointName
+        ? `<div class="range-verdict warn"><b>Charge at ${esc(r.atChargingPointName)}</b> before leaving: ${esc(r.targetName)} at km ${num(r.targetKm, 0)} needs ${num(r.socNeededPct, 0)} %</div>`
+        : `<div class="range-verdict ${r.reaches ? 'ok' : 'alarm'}"><b>${r.reaches ? 'Reaches' : 'Runs short'}</b> ${esc(r.targetName)} at km ${num(r.targetKm, 0)}${r.reaches ? '' : ` — battery empty near km ${num(r.runsShortAtKm, 0)}`}</div>`}
       <div><small>Energy needed</small><b>${num(r.energyNeededKwh, 1)} kWh</b></div>
       <div><small>Peak draw on the way</small><b>${num(r.peakEnergyKwh, 1)} kWh</b></div>
       <div><small>Usable now</small><b>${num(r.usableEnergyKwh, 1)} kWh</b></div>
