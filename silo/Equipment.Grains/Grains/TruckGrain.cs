@@ -47,9 +47,19 @@ public sealed class TruckGrain(
     protected override void ApplyToTwin(ReadOnlySpan<byte> lines, ByteBuffer derived)
     {
         var reader = new LineProtocolReader(lines);
+        Dictionary<long, ArrayExtremes>? arrays = null;
+        HashSet<long>? withExtremes = null;
         while (reader.Read(out var line) == ReadStatus.Line)
         {
-            // truck_cells and truck_probes are stored for charts, not samples of the twin.
+            // truck_cells and truck_probes are not samples of the twin; their extremes stand in for missing ones.
+            var isCells = line.Measurement.SequenceEqual("truck_cells"u8);
+            if (isCells || line.Measurement.SequenceEqual("truck_probes"u8))
+            {
+                arrays ??= [];
+                arrays[line.Timestamp] = arrays.GetValueOrDefault(line.Timestamp).With(line, isCells);
+                continue;
+            }
+
             if (!line.Measurement.SequenceEqual("truck"u8))
             {
                 continue;
@@ -62,10 +72,46 @@ public sealed class TruckGrain(
             }
 
             WriteBalance(sample, line.Timestamp, derived);
+            if (sample.CellVoltageMaxV is not null && sample.CellVoltageMinV is not null && sample.BatteryTempMinC is not null)
+            {
+                (withExtremes ??= []).Add(line.Timestamp);
+            }
+
             foreach (var session in _twin.TakeClosedSessions())
             {
                 WriteSession(session, derived);
             }
+        }
+
+        if (arrays is not null)
+        {
+            ApplyArrays(arrays, withExtremes, derived);
+        }
+    }
+
+    /// <summary>
+    /// A device that sends <c>truck_cells</c>/<c>truck_probes</c> but not the extremes in its <c>truck</c> line (the
+    /// gateway's GB/T mapping always sends them): the spreads come from the arrays, over every subsystem of the same
+    /// time. They are stored like the others and, for the newest sample, also reach the twin (its alert rules).
+    /// </summary>
+    private void ApplyArrays(Dictionary<long, ArrayExtremes> arrays, HashSet<long>? withExtremes, ByteBuffer derived)
+    {
+        foreach (var (ns, e) in arrays)
+        {
+            if (withExtremes?.Contains(ns) == true)
+            {
+                continue;
+            }
+
+            var sample = new Equipment.Domain.Telemetry.TruckSample(LiveState.FromNs(ns),
+                BatteryTempC: e.ProbeMax, BatteryTempMinC: e.ProbeMin,
+                CellVoltageMaxV: e.CellMaxMv / 1000, CellVoltageMinV: e.CellMinMv / 1000);
+            if (State.Twin.LastTelemetryAt == sample.Timestamp)
+            {
+                _twin.Apply(sample);
+            }
+
+            WriteBalance(sample, ns, derived);
         }
     }
 

@@ -162,6 +162,46 @@ public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform)
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(9);
     }
 
+    [Fact]
+    public async Task CellArraysWithoutExtremes_SpreadsDerivedAcrossSubsystemsStoredAndSeenByTheTwin()
+    {
+        // A line-protocol BMS gateway sends the cells of two subsystems and the probes, but no extremes: the spread is
+        // 3,402 − 3,291 = 111 mV across both subsystems, the probe difference 31 − 24 = 7 K.
+        var id = $"bh-arr-{Guid.NewGuid():N}"[..16];
+        using (var put = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{id}", new { kind = "truck", name = "Array truck", fleet = "g318-bh" }))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        var ms = DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeMilliseconds();
+        var body = $"""
+            truck,id={id},fleet=g318-bh soc_pct=64,battery_voltage_v=330,battery_temp_c=31,insulation_kohm=900 {ms}
+            truck_cells,id={id},fleet=g318-bh,subsystem=1 c001=3350i,c002=3402i,c003=3377i {ms}
+            truck_cells,id={id},fleet=g318-bh,subsystem=2 c004=3291i,c005=3360i {ms}
+            truck_probes,id={id},fleet=g318-bh,subsystem=1 t001=24i,t002=31i,t003=27i {ms}
+
+            """;
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/write?org=o&bucket=equipment&precision=ms") { Content = new StringContent(body) })
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Token", PlatformFixture.DevToken);
+            using var response = await platform.Gateway.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        }
+
+        var rows = await Eventually(async () =>
+        {
+            var r = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT cell_spread_mv, probe_spread_c, soc_pct FROM truck WHERE id = '{id}'");
+            return r.Count == 1 && r[0]["cell_spread_mv"].ValueKind == JsonValueKind.Number ? r : null;
+        });
+        rows[0]["cell_spread_mv"].GetDouble().Should().Be(111);
+        rows[0]["probe_spread_c"].GetDouble().Should().Be(7);
+        rows[0]["soc_pct"].GetDouble().Should().Be(64, "the derived fields join the device's own point");
+        var health = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/trucks/{id}/battery-health");
+        health.GetProperty("cellSpreadMv").GetDouble().Should().Be(111);
+        health.GetProperty("probeSpreadC").GetDouble().Should().Be(7);
+        health.GetProperty("insulationOhmPerV").GetDouble().Should().Be(2727.3);
+    }
+
     private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
