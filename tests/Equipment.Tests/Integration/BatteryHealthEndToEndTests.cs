@@ -6,6 +6,7 @@ using Equipment.Simulator.Core;
 using Equipment.Simulator.Gbt32960;
 using Equipment.Simulator.Registry;
 using Equipment.Simulator.Trucks;
+using Xunit.Abstractions;
 
 namespace Equipment.Tests.Integration;
 
@@ -16,7 +17,7 @@ namespace Equipment.Tests.Integration;
 /// capacity from ΔAh ÷ ΔSOC, store it as <c>truck_charge</c>, and store the cell spread of every frame in <c>truck</c>.
 /// </summary>
 [Collection(TboxSimulatorCollection.Name)]
-public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform)
+public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform, ITestOutputHelper output)
 {
     [Fact]
     public async Task AgedTboxTruck_ChargesAtLuding_SessionSohAndSpreadTrendStored()
@@ -81,9 +82,11 @@ public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform)
         session.GetProperty("peakPowerKw").GetDouble().Should().BeApproximately(60, 0.6);
         // The pack holds 0.92 × 273.97 Ah = 252.05 Ah; the SOC's whole per cent at both ends allows ±1/ΔSOC.
         var capacity = session.GetProperty("capacityAh").GetDouble();
+        output.WriteLine(FormattableString.Invariant($"session {session}; {charged.Count} charging frames"));
         capacity.Should().BeApproximately(252.05, 252.05 * 1.5 / 75);
 
         var health = await platform.Dashboard.GetFromJsonAsync<JsonElement>($"/api/trucks/{id}/battery-health");
+        output.WriteLine($"battery-health {health}");
         health.GetProperty("ratedCapacityAh").GetDouble().Should().BeApproximately(273.97, 0.01, "the simulator registers its nameplate");
         if (session.GetProperty("excluded").ValueKind == JsonValueKind.Null)
         {
