@@ -13,6 +13,7 @@ builder.AddLiveHub();
 builder.AddHistory();
 builder.AddDashboardSecurity();
 builder.AddDashboardMetrics();
+builder.AddAlertApi();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();

@@ -97,6 +97,7 @@ public static class EquipmentListEndpoints
                 {
                     active = new[] { "critical", "major", "minor", "warning" }.ToDictionary(s => s, s => c.ActiveBySeverity.GetValueOrDefault(s)),
                     acknowledged = c.Acknowledged,
+                    shelved = c.Shelved,
                 },
                 sites = Groups(c, "site:"),
                 fleets = Groups(c, "fleet:"),

@@ -16,4 +16,12 @@ public interface IAlertBookGrain : IGrainWithIntegerKey
     /// <summary>Alerts in a state (<c>active</c>, <c>acknowledged</c>, <c>cleared</c>) or all when null, newest first.</summary>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<Alert[]> List(AlertState? state);
+
+    /// <summary>Records a shelf of one of the shard's machines; an ended shelf (<c>EndedAt</c> set) removes it.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task RecordShelf(AlertShelf shelf);
+
+    /// <summary>Shelves in force (not yet expired), soonest expiry first.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<AlertShelf[]> ListShelves();
 }

@@ -22,6 +22,19 @@ public sealed record Alert
     public string? AcknowledgedBy { get; init; }
     public DateTimeOffset? ClearedAt { get; init; }
 
+    /// <summary>The shelf this alert is under (see <see cref="AlertShelf"/>); null when it notifies normally.</summary>
+    public AlertShelf? Shelf { get; init; }
+
+    /// <summary>
+    /// A latching rule's alert whose value is back to normal: it stays active until acknowledged, and the
+    /// acknowledgement clears it.
+    /// </summary>
+    public bool Latched { get; init; }
+
+    /// <summary>Active and not shelved: what counts as alerting and is announced.</summary>
+    [JsonIgnore]
+    public bool IsAlerting => State == AlertState.Active && Shelf is null;
+
     /// <summary>Cleared before anyone acknowledged it; such an alert still awaits an acknowledgement.</summary>
     public bool ClearedUnacknowledged => State == AlertState.Cleared && AcknowledgedAt is null;
 

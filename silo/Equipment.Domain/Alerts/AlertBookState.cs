@@ -12,4 +12,10 @@ public sealed class AlertBookState
     public Dictionary<string, long> Sequences { get; set; } = [];
 
     public Dictionary<string, RuleRuntimeState> Runtime { get; set; } = [];
+
+    /// <summary>Shelves in force by rule id: at most one per rule (an alert's own shelf is keyed by its rule too).</summary>
+    public Dictionary<string, AlertShelf> Shelves { get; set; } = [];
+
+    /// <summary>Ended shelves, oldest first, bounded: the audit of who shelved what, why, until when and how it ended.</summary>
+    public List<AlertShelf> ShelfHistory { get; set; } = [];
 }

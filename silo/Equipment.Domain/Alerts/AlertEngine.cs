@@ -7,10 +7,15 @@ namespace Equipment.Domain.Alerts;
 /// rule, ids "{equipmentId}:{ruleId}:{sequence}". All transitions come back as <see cref="AlertEvent"/>s.
 /// A metric absent from the input means "no data": a pending raise is reset, an open alert stays open.
 /// An open alert whose rule was disabled or removed is cleared on the next evaluation.
+/// Shelves (<see cref="AlertShelf"/>) keep a rule or an alert from notifying: the alert is still raised and cleared
+/// as usual but carries its shelf; shelves expire on the wall clock at the start of an evaluation.
 /// </summary>
 public sealed class AlertEngine
 {
     public const int MaxRecentlyCleared = 50;
+
+    /// <summary>Ended shelves kept for the audit (the full trail is in InfluxDB's <c>alert</c> measurement).</summary>
+    public const int MaxShelfHistory = 50;
 
     /// <summary>A rate-of-change reference older than this many windows is a data gap, not a slow rate.</summary>
     public const int MaxRateWindows = 10;
@@ -44,6 +49,11 @@ public sealed class AlertEngine
     {
         var deviceNow = measuredAt ?? now;
         var events = new List<AlertEvent>();
+        foreach (var expired in State.Shelves.Values.Where(s => s.Until <= now).OrderBy(s => s.Until).ToList())
+        {
+            if (EndShelf(expired, "expired", expired.Until) is { } unshelved) events.Add(unshelved);
+        }
+
         var active = new HashSet<string>(StringComparer.Ordinal);
         foreach (var rule in Rules)
         {
@@ -80,8 +90,20 @@ public sealed class AlertEngine
             }
             else if (ClearHolds(rule, v) && OnlineLongEnough(rule, runtime, now))
             {
-                events.Add(Clear(open, now));
-                DropOnline(rule.Id);
+                if (rule.Latching && open.State == AlertState.Active)
+                {
+                    // Nobody has seen it yet: it stays active, marked as back to normal, until acknowledged.
+                    if (!open.Latched) State.Open[rule.Id] = open with { Latched = true };
+                }
+                else
+                {
+                    events.Add(Clear(open, now));
+                    DropOnline(rule.Id);
+                }
+            }
+            else if (open.Latched && !ClearHolds(rule, v))
+            {
+                State.Open[rule.Id] = open with { Latched = false };
             }
             else if (rule.Kind == AlertRuleKind.DeviceAlarm && RaiseHolds(rule, v) && DeviceAlarmSeverity(v) != open.Severity)
             {
@@ -114,6 +136,58 @@ public sealed class AlertEngine
         var ackedCleared = State.RecentlyCleared[index] with { AcknowledgedAt = at, AcknowledgedBy = by };
         State.RecentlyCleared[index] = ackedCleared;
         return new AlertEvent(AlertTransition.Acknowledged, ackedCleared, at);
+    }
+
+    /// <summary>
+    /// Shelves a rule (<paramref name="alertId"/> null) or one open alert of it until <paramref name="until"/>; a shelf
+    /// already on the rule is replaced (and kept in the history). Null when the rule is unknown or the alert not open.
+    /// The event is the open alert going under the shelf, if there is one.
+    /// </summary>
+    public (AlertShelf Shelf, AlertEvent? Event)? Shelve(string ruleId, string? alertId, string by, string reason, DateTimeOffset until, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (until <= now) throw new ArgumentOutOfRangeException(nameof(until), "a shelf must end after it starts.");
+        if (!Rules.Any(r => r.Id == ruleId)) return null;
+        State.Open.TryGetValue(ruleId, out var open);
+        if (alertId is not null && open?.Id != alertId) return null;
+        if (State.Shelves.TryGetValue(ruleId, out var previous)) EndShelf(previous, "replaced", now);
+        var shelf = new AlertShelf
+        {
+            EquipmentId = EquipmentId, RuleId = ruleId, AlertId = alertId, By = by, Reason = reason.Trim(), At = now, Until = until,
+        };
+        State.Shelves[ruleId] = shelf;
+        if (State.Open.TryGetValue(ruleId, out open))
+        {
+            var shelved = open with { Shelf = shelf };
+            State.Open[ruleId] = shelved;
+            return (shelf, new AlertEvent(AlertTransition.Shelved, shelved, now));
+        }
+
+        return (shelf, null);
+    }
+
+    /// <summary>Ends the rule's shelf early; null when it has none. The event is its open alert notifying again, if any.</summary>
+    public (AlertShelf Shelf, AlertEvent? Event)? Unshelve(string ruleId, string by, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (!State.Shelves.TryGetValue(ruleId, out var shelf)) return null;
+        var unshelved = EndShelf(shelf, by, now);
+        return (State.ShelfHistory[^1], unshelved);
+    }
+
+    /// <summary>The earliest time a shelf expires (when an idle twin must evaluate again), or null.</summary>
+    public DateTimeOffset? NextShelfExpiry => State.Shelves.Count == 0 ? null : State.Shelves.Values.Min(s => s.Until);
+
+    private AlertEvent? EndShelf(AlertShelf shelf, string endedBy, DateTimeOffset at)
+    {
+        State.Shelves.Remove(shelf.RuleId);
+        State.ShelfHistory.Add(shelf with { EndedAt = at, EndedBy = endedBy });
+        if (State.ShelfHistory.Count > MaxShelfHistory) State.ShelfHistory.RemoveRange(0, State.ShelfHistory.Count - MaxShelfHistory);
+        if (!State.Open.TryGetValue(shelf.RuleId, out var open) || open.Shelf is null) return null;
+        var unshelved = open with { Shelf = null };
+        State.Open[shelf.RuleId] = unshelved;
+        return new AlertEvent(AlertTransition.Unshelved, unshelved, at);
     }
 
     /// <summary>Runtime entries exist only while they hold something, to keep idle twins small.</summary>
@@ -224,6 +298,7 @@ public sealed class AlertEngine
             Value = value,
             Threshold = threshold,
             RaisedAt = now,
+            Shelf = State.Shelves.TryGetValue(rule.Id, out var shelf) && shelf.AlertId is null ? shelf : null,
         };
         State.Open[rule.Id] = alert;
         return new AlertEvent(AlertTransition.Raised, alert, now);
@@ -233,6 +308,9 @@ public sealed class AlertEngine
     {
         var cleared = open with { State = AlertState.Cleared, ClearedAt = now };
         State.Open.Remove(open.RuleId);
+
+        // An alert's own shelf was about that occurrence; the next raise of the rule notifies again.
+        if (State.Shelves.TryGetValue(open.RuleId, out var shelf) && shelf.AlertId == open.Id) EndShelf(shelf, "cleared", now);
         State.RecentlyCleared.Add(cleared);
         if (State.RecentlyCleared.Count > MaxRecentlyCleared)
             State.RecentlyCleared.RemoveRange(0, State.RecentlyCleared.Count - MaxRecentlyCleared);

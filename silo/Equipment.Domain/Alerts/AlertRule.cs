@@ -2,8 +2,8 @@ namespace Equipment.Domain.Alerts;
 
 /// <summary>
 /// One alert rule. The gap between <see cref="RaiseAt"/> and <see cref="ClearAt"/> is the hysteresis that keeps a
-/// value hovering at the limit from flapping; every threshold and rate rule must have one (strict, validated). The raise condition must hold for <see cref="MinDurationS"/> before the
-/// alert is raised; clearing is immediate.
+/// value hovering at the limit from flapping; every threshold and rate rule must have one (strict, validated). The raise condition must hold for <see cref="MinDurationS"/> (the pending period) before the
+/// alert is raised; clearing is immediate, except that a <see cref="Latching"/> rule's alert waits for an acknowledgement.
 /// </summary>
 public sealed record AlertRule
 {
@@ -16,6 +16,8 @@ public sealed record AlertRule
     public ThresholdDirection Direction { get; init; } = ThresholdDirection.Above;
     public double RaiseAt { get; init; }
     public double ClearAt { get; init; }
+
+    /// <summary>The pending period, s: how long the raise condition must hold without interruption (on device time) before raising.</summary>
     public double MinDurationS { get; init; }
 
     /// <summary>For rate-of-change rules: the shortest interval a rate is computed over, s.</summary>
@@ -42,6 +44,12 @@ public sealed record AlertRule
     public AlertSeverity Severity { get; init; } = AlertSeverity.Warning;
     public bool Enabled { get; init; } = true;
     public string Description { get; init; } = "";
+
+    /// <summary>
+    /// Latching: the alert stays active after the value recovers until someone acknowledges it, so a short excursion
+    /// nobody saw is not lost; once acknowledged with the value back to normal it clears.
+    /// </summary>
+    public bool Latching { get; init; }
 
     public IReadOnlyList<string> Validate()
     {

@@ -12,6 +12,7 @@ public sealed record AlertRuleOverride
     public AlertSeverity? Severity { get; init; }
     public double? MinOnlineS { get; init; }
     public bool? Enabled { get; init; }
+    public bool? Latching { get; init; }
 
     public AlertRule ApplyTo(AlertRule rule) => rule with
     {
@@ -23,5 +24,6 @@ public sealed record AlertRuleOverride
         Severity = Severity ?? rule.Severity,
         MinOnlineS = MinOnlineS ?? rule.MinOnlineS,
         Enabled = Enabled ?? rule.Enabled,
+        Latching = Latching ?? rule.Latching,
     };
 }

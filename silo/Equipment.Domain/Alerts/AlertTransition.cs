@@ -13,4 +13,12 @@ public enum AlertTransition
 
     [JsonStringEnumMemberName("cleared")]
     Cleared,
+
+    /// <summary>An open alert went under a shelf (its rule's or its own).</summary>
+    [JsonStringEnumMemberName("shelved")]
+    Shelved,
+
+    /// <summary>The shelf over an open alert ended (expired or unshelved): the alert is announced as active again.</summary>
+    [JsonStringEnumMemberName("unshelved")]
+    Unshelved,
 }

@@ -236,5 +236,19 @@ public sealed class TruckTwin
 
     public AlertEvent? Acknowledge(string alertId, string by) => alerts.Acknowledge(alertId, by, time.GetUtcNow());
 
+    /// <summary>Shelves a rule (alertId null) or one open alert for <paramref name="duration"/> from now; null when unknown.</summary>
+    public (AlertShelf Shelf, AlertEvent? Event)? Shelve(string ruleId, string? alertId, string by, string reason, TimeSpan duration)
+    {
+        var now = time.GetUtcNow();
+        return alerts.Shelve(ruleId, alertId, by, reason, now + duration, now);
+    }
+
+    public (AlertShelf Shelf, AlertEvent? Event)? Unshelve(string ruleId, string by) => alerts.Unshelve(ruleId, by, time.GetUtcNow());
+
+    /// <summary>Shelves in force, then the ended ones (audit), newest last.</summary>
+    public IReadOnlyList<AlertShelf> Shelves => [.. State.Alerts.Shelves.Values.OrderBy(s => s.At), .. State.Alerts.ShelfHistory];
+
+    public DateTimeOffset? NextShelfExpiry => alerts.NextShelfExpiry;
+
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

@@ -13,7 +13,8 @@ namespace Equipment.Grains.Grains;
 /// InfluxDB's <c>alert</c> measurement, and each twin keeps its own open and recently cleared alerts.
 /// </summary>
 public sealed class AlertBookGrain(
-    [PersistentState("alerts", EquipmentStorage.Name)] IPersistentState<AlertBookGrainState> state) : Grain, IAlertBookGrain
+    [PersistentState("alerts", EquipmentStorage.Name)] IPersistentState<AlertBookGrainState> state,
+    TimeProvider time) : Grain, IAlertBookGrain
 {
     /// <summary>About 1,000 cleared alerts across the shards, as the single book kept.</summary>
     public const int MaxCleared = (1000 + EquipmentShards.AlertShards - 1) / EquipmentShards.AlertShards;
@@ -59,6 +60,40 @@ public sealed class AlertBookGrain(
             .Where(a => filter is null || a.State == filter)
             .OrderByDescending(a => a.ClearedAt ?? a.AcknowledgedAt ?? a.RaisedAt)
             .ToArray());
+
+    public async Task RecordShelf(AlertShelf shelf)
+    {
+        var shelves = state.State.Shelves;
+        var key = shelf.EquipmentId + ":" + shelf.RuleId;
+        if (shelf.EndedAt is null)
+        {
+            shelves[key] = shelf;
+        }
+        else if (shelves.TryGetValue(key, out var known) && known.At <= shelf.At)
+        {
+            // Only the shelf that ended: a late "ended" for a replaced shelf must not remove its successor.
+            shelves.Remove(key);
+        }
+
+        DropExpired(shelves);
+        await SaveAsync();
+    }
+
+    /// <summary>Filtered by the clock too: a shelf that expired on an idle twin is gone from the list on time.</summary>
+    public Task<AlertShelf[]> ListShelves()
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult(state.State.Shelves.Values.Where(s => s.Until > now).OrderBy(s => s.Until).ToArray());
+    }
+
+    private void DropExpired(Dictionary<string, AlertShelf> shelves)
+    {
+        var now = time.GetUtcNow();
+        foreach (var key in shelves.Where(p => p.Value.Until <= now).Select(p => p.Key).ToList())
+        {
+            shelves.Remove(key);
+        }
+    }
 
     private Task SaveAsync() => Writer.WriteAsync();
 }

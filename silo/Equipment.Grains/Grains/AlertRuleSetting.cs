@@ -21,6 +21,9 @@ public sealed class AlertRuleSetting
 
     public bool? Enabled { get; set; }
 
+    /// <summary>Keep the alert active until acknowledged even when the value recovers.</summary>
+    public bool? Latching { get; set; }
+
     public AlertRuleOverride ToOverride() => new()
     {
         RuleId = RuleId,
@@ -31,5 +34,6 @@ public sealed class AlertRuleSetting
         StaleAfterS = StaleAfterS,
         Severity = Severity,
         Enabled = Enabled,
+        Latching = Latching,
     };
 }

@@ -95,7 +95,7 @@ public sealed class EquipmentDirectoryGrain(
 
     public Task<EquipmentCounts> Counts(string[]? scope, DateTimeOffset now)
     {
-        int tbms = 0, trucks = 0, offline = 0, acknowledged = 0;
+        int tbms = 0, trucks = 0, offline = 0, acknowledged = 0, shelved = 0;
         var severity = new Dictionary<string, int>(StringComparer.Ordinal);
         var groups = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in _byId.Values)
@@ -127,7 +127,11 @@ public sealed class EquipmentDirectoryGrain(
 
             foreach (var a in s.OpenAlerts ?? [])
             {
-                if (a.State == AlertState.Acknowledged)
+                if (a.Shelf is not null)
+                {
+                    shelved++;
+                }
+                else if (a.State == AlertState.Acknowledged)
                 {
                     acknowledged++;
                 }
@@ -139,7 +143,7 @@ public sealed class EquipmentDirectoryGrain(
             }
         }
 
-        return Task.FromResult(new EquipmentCounts(tbms, trucks, offline, severity, acknowledged, groups));
+        return Task.FromResult(new EquipmentCounts(tbms, trucks, offline, severity, acknowledged, groups, shelved));
     }
 
     private static bool Matches(EquipmentSnapshot s, EquipmentQuery q)
@@ -170,11 +174,14 @@ public sealed class EquipmentDirectoryGrain(
         {
             null => true,
             "offline" => IsOffline(s, q.Now, q.StaleAfter),
-            "alerting" => s.OpenAlerts is { Length: > 0 },
-            "ok" => !IsOffline(s, q.Now, q.StaleAfter) && s.OpenAlerts is not { Length: > 0 },
+            "alerting" => Alerting(s),
+            "ok" => !IsOffline(s, q.Now, q.StaleAfter) && !Alerting(s),
             _ => false,
         };
     }
+
+    /// <summary>An open alert that is not shelved: a shelved one is known and handled, so the machine is not "alerting".</summary>
+    private static bool Alerting(EquipmentSnapshot s) => s.OpenAlerts?.Any(a => a.Shelf is null) == true;
 
     private static bool IsOffline(EquipmentSnapshot s, DateTimeOffset now, TimeSpan staleAfter) =>
         s.LastSeen is not { } seen || now - seen > staleAfter;

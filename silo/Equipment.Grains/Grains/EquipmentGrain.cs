@@ -265,12 +265,80 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
             return null;
         }
 
+        // A latched alert is back to normal already: the acknowledgement is what clears it, at once.
+        var events = new List<AlertEvent> { transition };
+        if (transition.Alert.Latched)
+        {
+            events.AddRange(EvaluateAlerts());
+        }
+
         using var derived = new ByteBuffer(256);
-        WriteAlertLines([transition], derived);
-        await AnnounceAsync([transition]);
-        await writer.WriteAsync(derived.WrittenMemory, 1);
-        return transition.Alert;
+        WriteAlertLines(events, derived);
+        await AnnounceAsync(events);
+        await writer.WriteAsync(derived.WrittenMemory, events.Count);
+        return events.Last(e => e.Alert.Id == alertId).Alert;
     }
+
+    public async Task<AlertShelf?> Shelve(string ruleId, string? alertId, string by, string reason, TimeSpan duration)
+    {
+        if (ShelveAlert(ruleId, alertId, by, reason, duration) is not { } result)
+        {
+            return null;
+        }
+
+        await RecordShelfAsync(result.Shelf, "shelved", result.Event);
+        return result.Shelf;
+    }
+
+    public async Task<AlertShelf?> Unshelve(string ruleId, string by)
+    {
+        if (UnshelveAlert(ruleId, by) is not { } result)
+        {
+            return null;
+        }
+
+        await RecordShelfAsync(result.Shelf, "unshelved", result.Event);
+        return result.Shelf;
+    }
+
+    public Task<AlertShelf[]> GetShelves() => Task.FromResult(ShelfList.ToArray());
+
+    public Task<AlertRule[]> GetRules() => Task.FromResult(Rules.ToArray());
+
+    /// <summary>
+    /// The shelf change goes to the twin's state, InfluxDB's <c>alert_shelf</c> measurement (the audit: who, when,
+    /// why, until) and the alert book's list of shelves; an open alert's change is announced like any transition.
+    /// </summary>
+    private async Task RecordShelfAsync(AlertShelf shelf, string action, AlertEvent? transition)
+    {
+        using var derived = new ByteBuffer(256);
+        WriteShelfLine(shelf, action, derived);
+        if (transition is not null)
+        {
+            WriteAlertLines([transition], derived);
+            await AnnounceAsync([transition]);
+        }
+        else
+        {
+            await SaveAsync();
+        }
+
+        await EquipmentShards.AlertBook(GrainFactory, Id).RecordShelf(shelf);
+        await writer.WriteAsync(derived.WrittenMemory, CountLines(derived.WrittenSpan));
+    }
+
+    private void WriteShelfLine(AlertShelf shelf, string action, ByteBuffer derived) =>
+        new LineProtocolWriter(derived, "alert_shelf")
+            .Tag("id", Id)
+            .Tag("rule", shelf.RuleId)
+            .Tag("scope", shelf.Scope)
+            .Field("action", action)
+            .Field("alert_id", shelf.AlertId)
+            .Field("by", action == "shelved" ? shelf.By : shelf.EndedBy)
+            .Field("shelved_by", shelf.By)
+            .Field("reason", shelf.Reason)
+            .Field("until", shelf.Until.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+            .End(LineProtocolWriter.ToNanoseconds(shelf.EndedAt ?? shelf.At));
 
     private async Task TickAsync(CancellationToken cancellationToken)
     {
@@ -300,6 +368,16 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
     protected abstract IReadOnlyList<AlertEvent> EvaluateAlerts();
 
     protected abstract AlertEvent? AcknowledgeAlert(string alertId, string by);
+
+    protected abstract (AlertShelf Shelf, AlertEvent? Event)? ShelveAlert(string ruleId, string? alertId, string by, string reason, TimeSpan duration);
+
+    protected abstract (AlertShelf Shelf, AlertEvent? Event)? UnshelveAlert(string ruleId, string by);
+
+    /// <summary>Shelves in force, then the ended ones.</summary>
+    protected abstract IReadOnlyList<AlertShelf> ShelfList { get; }
+
+    /// <summary>When the next shelf expires: a deactivated twin wakes then to announce its alert again.</summary>
+    protected abstract DateTimeOffset? NextShelfExpiry { get; }
 
     /// <summary>Time-based work without telemetry (e.g. closing a truck's run); true when state changed.</summary>
     protected virtual bool TickTwin(ByteBuffer derived) => false;
@@ -390,7 +468,12 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
             }
 
             var notice = new AlertNotice(e.Transition, e.Alert, Kind, Group);
-            await fanout.PublishAlert(notice);
+
+            // A raise under a shelf is recorded (it stays visible) but not pushed: that is what shelving is for.
+            if (!(e.Transition == AlertTransition.Raised && e.Alert.Shelf is not null))
+            {
+                await fanout.PublishAlert(notice);
+            }
             recorded.Add(book.Record(notice));
         }
 
@@ -513,6 +596,11 @@ public abstract class EquipmentGrain<TState>(ITelemetryWriter writer, TimeProvid
         if (TimeWorkDue(last) is { } work)
         {
             due = due is null || work < due ? work : due;
+        }
+
+        if (NextShelfExpiry is { } expiry)
+        {
+            due = due is null || expiry < due ? expiry : due;
         }
 
         return due is { } d && now < d + WakeGrace ? d : null;

@@ -66,6 +66,15 @@ public sealed class TbmGrain(
 
     protected override AlertEvent? AcknowledgeAlert(string alertId, string by) => _twin.Acknowledge(alertId, by);
 
+    protected override (AlertShelf Shelf, AlertEvent? Event)? ShelveAlert(string ruleId, string? alertId, string by, string reason, TimeSpan duration) =>
+        _twin.Shelve(ruleId, alertId, by, reason, duration);
+
+    protected override (AlertShelf Shelf, AlertEvent? Event)? UnshelveAlert(string ruleId, string by) => _twin.Unshelve(ruleId, by);
+
+    protected override IReadOnlyList<AlertShelf> ShelfList => _twin.Shelves;
+
+    protected override DateTimeOffset? NextShelfExpiry => _twin.NextShelfExpiry;
+
     protected override void WriteKpiLine(ByteBuffer derived, long timestampNs)
     {
         var k = _twin.Snapshot();

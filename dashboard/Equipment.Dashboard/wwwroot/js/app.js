@@ -45,7 +45,7 @@ async function start() {
 
 function header() {
   const badge = document.getElementById('alert-badge');
-  const open = openAlerts().filter((a) => a.state === 'active');
+  const open = openAlerts().filter((a) => a.state === 'active' && !a.shelf); // shelved alerts do not notify
   badge.hidden = open.length === 0;
   badge.textContent = String(open.length);
   badge.dataset.severity = ['critical', 'major', 'minor', 'warning'].find((s) => open.some((a) => a.severity === s)) || '';

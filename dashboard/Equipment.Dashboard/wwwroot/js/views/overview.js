@@ -54,6 +54,8 @@ export function render(root) {
   const view = (id) => store.equipment.get(id) || page.items.get(id);
   const drawSummary = () => { root.querySelector('#summary').innerHTML = summary(); };
   const draw = () => {
+    // A page or route fetch may finish after the user left the overview: its elements are gone then.
+    if (disposed) return;
     queued = false;
     drawSummary();
     root.querySelector('#groups').innerHTML = page.loaded ? groups(page.ids.map(view).filter(Boolean), route) : '<div class="empty">Loading…</div>';
