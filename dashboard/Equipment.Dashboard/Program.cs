@@ -28,6 +28,7 @@ app.MapSessionApi();
 app.MapAdminApi();
 app.MapEquipmentListApi();
 app.MapEquipmentApi();
+app.MapBatteryApi();
 app.MapAlertApi();
 app.MapHistoryApi();
 app.MapCutterPlanApi();

@@ -49,5 +49,6 @@ public class MemoryFootprintTests
         tbm.State.Strokes.Closed.Should().HaveCount(Equipment.Domain.Tbm.StrokeTracker.DefaultMaxStrokes);
         tbm.State.Strokes.Open!.PenetrationMmRev.Count.Should().BeLessThan(Equipment.Domain.Tbm.StrokeTracker.DefaultMaxMedianSamples);
         truck.State.Runs.Closed.Should().HaveCount(Equipment.Domain.Truck.AltitudeRunTracker.DefaultMaxRuns);
+        truck.State.Charging.Closed.Should().HaveCount(Equipment.Domain.Battery.ChargingSessionTracker.MaxSessions);
     }
 }

@@ -59,6 +59,15 @@ internal static class TwinFeeds
 
             t = t.AddSeconds(10);
             twin.Apply(new TruckSample(t, SpeedKmh: 0, PowerKw: 0, SocPct: 9));
+            // A 10-minute charge at every stop, so the bounded session log is full too.
+            for (var k = 0; k < 60; k++)
+            {
+                t = t.AddSeconds(10);
+                twin.Apply(new TruckSample(t, SpeedKmh: 0, PowerKw: 0, SocPct: 9 + (k * 0.1), BatteryCurrentA: -150, BatteryVoltageV: 380, BatteryTempC: 25, Charging: 1));
+            }
+
+            t = t.AddSeconds(10);
+            twin.Apply(new TruckSample(t, SpeedKmh: 0, BatteryCurrentA: 0, Charging: 3));
             t = t.AddMinutes(11);
             time.SetUtcNow(t);
             twin.Tick();

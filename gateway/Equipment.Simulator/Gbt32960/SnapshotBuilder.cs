@@ -24,6 +24,12 @@ public sealed class SnapshotBuilder
     private double _insulationKohm;
     private DateTime? _faultUntil;
     private int _faultBit;
+    private DateTime? _firstUtc;
+
+    /// <summary>Cell <see cref="WeakCell"/> sags this much further below the others per simulated hour, mV (capped at 400 mV).</summary>
+    public double CellDriftMvPerHour { get; init; }
+
+    public const int WeakCell = 41;
 
     /// <param name="random">The T-Box's own stream (seeded from the run seed and the truck id).</param>
     /// <param name="meanHoursBetweenFaults">Mean simulated time between level-3 faults; 0 disables them.</param>
@@ -74,6 +80,12 @@ public sealed class SnapshotBuilder
         for (var i = 0; i < Cells; i++)
         {
             cells[i] = perCell + _cellOffsetV[i] + _random.NextGaussian(0, 0.001);
+        }
+
+        _firstUtc ??= s.TimeUtc;
+        if (CellDriftMvPerHour > 0)
+        {
+            cells[WeakCell] -= Math.Min(400, CellDriftMvPerHour * (s.TimeUtc - _firstUtc.Value).TotalHours) / 1000;
         }
 
         var probes = new int[Probes];

@@ -11,7 +11,7 @@ public static class TboxFleet
         trucks.Select(truck =>
         {
             var identity = TboxIdentity.For(seed, truck.Id);
-            var builder = new SnapshotBuilder(SeedDerivation.For(seed, "tbox:" + truck.Id), faultHours);
+            var builder = new SnapshotBuilder(SeedDerivation.For(seed, "tbox:" + truck.Id), faultHours) { CellDriftMvPerHour = truck.CellDriftMvPerHour };
             var client = new TboxClient(identity.Vin, identity.Iccid, identity.PackCodes, options, statistics, log);
             return new TboxSource(truck, builder, new TboxDevice(options.Edition, timing), client);
         }).ToList();

@@ -94,6 +94,8 @@ public static class RegistryBodies
             ["routeId"] = "g318",
             ["routeStartOdometerKm"] = routeStartOdometerKm,
             ["batteryCapacityKwh"] = v.BatteryKwh,
+            // The nameplate, not what an aged pack still holds: the platform estimates that (state of health).
+            ["ratedCapacityAh"] = Math.Round(v.RatedCapacityAh, 2),
             ["rollingResistanceCoefficient"] = v.RollingResistance,
             ["dragAreaM2"] = v.DragAreaM2,
             ["drivetrainEfficiency"] = v.DrivetrainEfficiency,

@@ -31,6 +31,10 @@ public static class SourceFactory
         return list;
     }
 
+    public const int AgedTruckIndex = 1;
+    public const double AgedCapacityFactor = 0.92;
+    public const double AgedCellDriftMvPerHour = 15;
+
     public static IReadOnlyList<TruckSimulator> LiveTrucks(int count, int seed, DateTime startUtc, double rateHz, RouteProfile route)
     {
         var geometry = new RouteGeometry(route);
@@ -46,16 +50,21 @@ public static class SourceFactory
             var direction = i % 3 == 2 ? -1 : 1;
             // Mid-leg, with at least what the trip computer wants for the rest of the leg: it charged at the last charger.
             var soc = random.NextUniform(55, 95);
+            // truck-02 (a T-Box under the default --gbt-share) has an aged pack: 92 % of its rated capacity, one cell
+            // drifting 15 mV an hour, so the battery-health view's SOH and spread trend have something to show.
+            var aged = i == AgedTruckIndex;
+            var v = aged ? vehicle with { CapacityFactor = AgedCapacityFactor } : vehicle;
             if (route.NextChargingPoint(km, direction) is { } nextKm)
             {
-                var needed = TruckSimulator.ReserveSocPct + (TruckSimulator.PlanLegKwh(vehicle, route, km, nextKm) / vehicle.BatteryKwh * 100);
+                var needed = TruckSimulator.ReserveSocPct + (TruckSimulator.PlanLegKwh(v, route, km, nextKm) / (v.BatteryKwh * v.CapacityFactor) * 100);
                 soc = Math.Min(TruckSimulator.ChargeTargetSocPct, Math.Max(soc, needed + random.NextUniform(0, 10)));
             }
 
-            list.Add(new TruckSimulator(id, TruckFleet, vehicle, route, geometry, startUtc, rateHz, random, km, direction, soc)
+            list.Add(new TruckSimulator(id, TruckFleet, v, route, geometry, startUtc, rateHz, random, km, direction, soc)
             {
                 ParksAtNight = true,
                 AltitudeNoiseM = 8,
+                CellDriftMvPerHour = aged ? AgedCellDriftMvPerHour : 0,
             });
         }
 

@@ -95,6 +95,9 @@ public sealed class TruckSimulator : SteppedSource
     /// <summary>Whether the truck stops for the night (from 20:00 local at the next charging town until 07:00), ignition off.</summary>
     public bool ParksAtNight { get; init; }
 
+    /// <summary>How fast one cell's voltage drifts below the others (a weak cell), mV per simulated hour; the T-Box shows it.</summary>
+    public double CellDriftMvPerHour { get; init; }
+
     /// <summary>σ of the GNSS vertical error added to altitude_m, m (0 = the profile's altitude).</summary>
     public double AltitudeNoiseM { get; init; }
 
@@ -166,7 +169,12 @@ public sealed class TruckSimulator : SteppedSource
             Move(_speedMs * dt / 1000, timeUtc);
         }
 
-        _socPct = Math.Clamp(_socPct - batteryW * dt / 3.6e6 / _v.BatteryKwh * 100, 0, 100);
+        // SOC is charge, as a BMS counts it: ∫I dt against the capacity the pack still has (rated × CapacityFactor), so
+        // the platform's ΔAh ÷ ΔSOC over a charge gives back that capacity.
+        var ocv = _v.OpenCircuitEmptyV + (_v.OpenCircuitFullV - _v.OpenCircuitEmptyV) * _socPct / 100;
+        var current = PackCurrent(ocv, batteryW);
+        var voltage = ocv - current * _v.PackResistanceOhm;
+        _socPct = Math.Clamp(_socPct - (current * dt / 3600 / (_v.RatedCapacityAh * _v.CapacityFactor) * 100), 0, 100);
         if (_phase == TruckPhase.Driving && _socPct < RoadsideChargeSocPct)
         {
             // Some legs (Kangding → Litang: 286 km and 2,200 m of climbing) exceed one charge; the
@@ -174,9 +182,6 @@ public sealed class TruckSimulator : SteppedSource
             _phase = TruckPhase.Charging;
         }
 
-        var ocv = _v.OpenCircuitEmptyV + (_v.OpenCircuitFullV - _v.OpenCircuitEmptyV) * _socPct / 100;
-        var current = PackCurrent(ocv, batteryW);
-        var voltage = ocv - current * _v.PackResistanceOhm;
         UpdateTemperatures(ambient, density, current, tractionW, dt);
 
         _altitudeNoiseM = AltitudeNoiseM > 0
@@ -309,10 +314,13 @@ public sealed class TruckSimulator : SteppedSource
 
     private bool IsAtChargingPoint() => _route.ChargingPointsKm.Any(c => Math.Abs(c - _km) < 0.5);
 
-    /// <summary>Charge when the trip computer's estimate of the leg to the next charging point, with its margin, would eat into the reserve.</summary>
+    /// <summary>
+    /// Charge when the trip computer's estimate of the leg to the next charging point, with its margin, would eat into
+    /// the reserve; it knows what the pack still holds (the BMS's usable energy), not just the nameplate.
+    /// </summary>
     private bool NeedsCharge(double chargerKm) =>
         _route.NextChargingPoint(chargerKm, _direction) is { } nextKm
-        && _socPct - (PlanLegKwh(_v, _route, chargerKm, nextKm) / _v.BatteryKwh * 100) < ReserveSocPct;
+        && _socPct - (PlanLegKwh(_v, _route, chargerKm, nextKm) / (_v.BatteryKwh * _v.CapacityFactor) * 100) < ReserveSocPct;
 
     /// <summary>
     /// The driver's trip computer: battery energy for a stretch of road, kWh, from the truck's own physics km by km at

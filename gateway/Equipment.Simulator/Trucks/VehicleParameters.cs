@@ -40,6 +40,15 @@ public sealed record VehicleParameters
     public double OpenCircuitEmptyV { get; init; } = 330;
     public double OpenCircuitFullV { get; init; } = 400;
 
+    /// <summary>
+    /// Nameplate capacity, Ah: <see cref="BatteryKwh"/> at the mean open-circuit voltage (100 kWh ÷ 365 V = 274 Ah, the
+    /// platform's default <c>ratedCapacityAh</c>). SOC is counted in coulombs against this × <see cref="CapacityFactor"/>.
+    /// </summary>
+    public double RatedCapacityAh => BatteryKwh * 1000 / ((OpenCircuitEmptyV + OpenCircuitFullV) / 2);
+
+    /// <summary>What is left of the rated capacity (state of health): 0.92 = an aged pack holding 92 % of it.</summary>
+    public double CapacityFactor { get; init; } = 1.0;
+
     /// <summary>Pack heat capacity, J/K (~600 kg of cells and coolant).</summary>
     public double PackHeatCapacityJPerK { get; init; } = 6e5;
 

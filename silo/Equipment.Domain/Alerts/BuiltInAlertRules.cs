@@ -122,8 +122,43 @@ public static class BuiltInAlertRules
             Id = "brake-pad-low", Metric = TruckMetrics.BrakePadMm, Direction = ThresholdDirection.Below,
             RaiseAt = p.BrakePadMinMm, ClearAt = p.BrakePadMinMm + 1, Severity = AlertSeverity.Minor, Description = "Brake pads worn",
         },
+        // Battery health (domain README, "Battery health"): engineering defaults set below the BMS's own level-1
+        // alarms, so the trend warns before the T-Box raises its GB/T 32960 flag; overridable per kind or machine.
+        new()
+        {
+            Id = "cell-spread-high", Metric = TruckMetrics.CellSpreadMv, RaiseAt = CellSpreadRaiseMv, ClearAt = CellSpreadClearMv, MinDurationS = 300,
+            Severity = AlertSeverity.Minor, Description = "Cell-voltage spread high (cells drifting apart)",
+        },
+        new()
+        {
+            Id = "probe-temp-difference-high", Metric = TruckMetrics.ProbeSpreadC, RaiseAt = ProbeSpreadRaiseC, ClearAt = ProbeSpreadClearC, MinDurationS = 120,
+            Severity = AlertSeverity.Minor, Description = "Battery temperature difference high",
+        },
+        new()
+        {
+            Id = "insulation-low", Metric = TruckMetrics.InsulationOhmPerV, Direction = ThresholdDirection.Below,
+            RaiseAt = InsulationWarnOhmPerV, ClearAt = InsulationWarnOhmPerV * 1.2, MinDurationS = 30,
+            Severity = AlertSeverity.Major, Description = "Insulation resistance below 500 Ω/V",
+        },
+        new()
+        {
+            Id = "insulation-critical", Metric = TruckMetrics.InsulationOhmPerV, Direction = ThresholdDirection.Below,
+            RaiseAt = InsulationLimitOhmPerV, ClearAt = InsulationLimitOhmPerV * 1.2,
+            Severity = AlertSeverity.Critical, Description = "Insulation resistance below 100 Ω/V (GB 18384 DC minimum)",
+        },
         Offline() with { SuppressedBy = ParkedMetric, Description = "No telemetry (and not parked)" },
     ];
+
+    public const double CellSpreadRaiseMv = 150;
+    public const double CellSpreadClearMv = 120;
+    public const double ProbeSpreadRaiseC = 6;
+    public const double ProbeSpreadClearC = 5;
+
+    /// <summary>GB 18384-2020 §5.1.4.1: ≥ 500 Ω/V where AC circuits are conductively connected (a motor inverter's are).</summary>
+    public const double InsulationWarnOhmPerV = 500;
+
+    /// <summary>GB 18384-2020 §5.1.4.1: ≥ 100 Ω/V for DC circuits alone.</summary>
+    public const double InsulationLimitOhmPerV = 100;
 
     private static AlertRule Offline() => new()
     {

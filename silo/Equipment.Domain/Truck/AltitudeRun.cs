@@ -28,4 +28,11 @@ public sealed record AltitudeRun
 
     /// <summary>"measured" (altitude_m), "derived" (route profile from the position), "mixed", or null without altitude.</summary>
     public string? AltitudeSource { get; init; }
+
+    /// <summary>Route km where the run started and ended (null off a known route).</summary>
+    public double? StartRouteKm { get; init; }
+    public double? EndRouteKm { get; init; }
+
+    /// <summary>Route leg, "From → To": the route's waypoints nearest the run's start and end (null off a known route).</summary>
+    public string? Leg { get; init; }
 }

@@ -21,4 +21,13 @@ public static class TruckMetrics
 
     /// <summary>The T-Box's 32 general alarm flags as a number (read by the device-alarm rule for its message).</summary>
     public const string AlarmFlags = "alarmFlags";
+
+    /// <summary>Highest − lowest cell voltage, mV (from the T-Box's extremes).</summary>
+    public const string CellSpreadMv = "cellSpreadMv";
+
+    /// <summary>Highest − lowest battery probe temperature, K.</summary>
+    public const string ProbeSpreadC = "probeSpreadC";
+
+    /// <summary>Insulation resistance per volt of pack voltage, Ω/V (GB 18384-2020's unit).</summary>
+    public const string InsulationOhmPerV = "insulationOhmPerV";
 }

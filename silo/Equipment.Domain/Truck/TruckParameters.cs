@@ -65,6 +65,20 @@ public sealed class TruckParameters
     /// </summary>
     public double ParkedSilenceH { get; set; } = 16.0;
 
+    /// <summary>
+    /// Rated (nameplate) capacity of the pack, Ah: the state of health's 100 %. Default 100 kWh ÷ 365 V nominal
+    /// (the simulated 96-cell pack runs from 330 V empty to 400 V full open-circuit; 365 V is its middle).
+    /// </summary>
+    public double RatedCapacityAh { get; set; } = 274.0;
+
+    /// <summary>Smallest ΔSOC of a charging session used for the SOH estimate, percentage points.</summary>
+    public double SohMinDeltaSocPct { get; set; } = 20.0;
+
+    /// <summary>Battery temperature window a session must stay inside to count for SOH, °C.</summary>
+    public double SohMinTempC { get; set; } = 10.0;
+
+    public double SohMaxTempC { get; set; } = 45.0;
+
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
@@ -87,6 +101,12 @@ public sealed class TruckParameters
         if (!(MaxHeatingKw >= 0)) errors.Add($"maxHeatingKw must be >= 0 (was {MaxHeatingKw}).");
         if (!(MinChargerKw >= 0)) errors.Add($"minChargerKw must be >= 0 (was {MinChargerKw}).");
         if (!(ParkedSilenceH >= 0)) errors.Add($"parkedSilenceH must be >= 0 (was {ParkedSilenceH}).");
+        if (!(RatedCapacityAh > 0)) errors.Add($"ratedCapacityAh must be > 0 (was {RatedCapacityAh}).");
+        if (!(SohMinDeltaSocPct >= 1 && SohMinDeltaSocPct <= 100)) errors.Add($"sohMinDeltaSocPct must be in [1, 100] (was {SohMinDeltaSocPct}).");
+        if (!(SohMinTempC < SohMaxTempC)) errors.Add($"sohMinTempC must be < sohMaxTempC (was {SohMinTempC} / {SohMaxTempC}).");
         return errors;
     }
+
+    /// <summary>The SOH estimate's conditions from these parameters.</summary>
+    public Battery.SohConditions SohConditions() => new(RatedCapacityAh, SohMinDeltaSocPct, SohMinTempC, SohMaxTempC);
 }

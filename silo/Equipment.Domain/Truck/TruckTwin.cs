@@ -1,4 +1,5 @@
 using Equipment.Domain.Alerts;
+using Equipment.Domain.Battery;
 using Equipment.Domain.Routes;
 using Equipment.Domain.Telemetry;
 
@@ -20,6 +21,8 @@ public sealed class TruckTwin
     private readonly AlertEngine alerts;
     private readonly RangeEstimator range;
     private readonly RouteTracker? tracker;
+    private readonly ChargingSessionTracker charging;
+    private readonly List<ChargingSession> closedSessions = [];
 
     /// <param name="route">The route profile, e.g. <see cref="KnownRoutes.Find"/>(parameters.RouteId); null disables position and range.</param>
     /// <param name="overrides">Rule override layers applied in order, e.g. per kind then per machine.</param>
@@ -37,6 +40,7 @@ public sealed class TruckTwin
         brakes = new BrakeWearTracker(parameters.BrakePadMinMm, State.Brake);
         range = new RangeEstimator(parameters);
         tracker = route is null ? null : new RouteTracker(route, parameters.RouteStartOdometerKm, State.Route);
+        charging = new ChargingSessionTracker(parameters.SohConditions(), State.Charging);
         alerts = new AlertEngine(equipmentId, AlertRuleSet.Merge(BuiltInAlertRules.ForTruck(parameters), overrides), State.Alerts);
     }
 
@@ -73,19 +77,81 @@ public sealed class TruckTwin
         if (tracker is not null && (sample.OdometerKm is not null || sample.Lat is not null))
             tracker.Apply(State.Latest.OdometerKm, sample.Lat, sample.Lon);
 
+        if (charging.Apply(State.Latest) is { } session) Closed(session);
         var derived = !AltitudeMeasured && RoutePosition is { OnRoute: true } pos;
         var feed = derived ? State.Latest with { AltitudeM = RoutePosition!.AltitudeM } : State.Latest;
-        return runs.Apply(feed, derived);
+        var wasOpen = State.Runs.Open is not null;
+        return WithLeg(runs.Apply(feed, derived), wasOpen);
     }
+
+    /// <summary>Charging sessions (oldest first, bounded) and the open one.</summary>
+    public IReadOnlyList<ChargingSession> ChargingSessions => charging.Sessions;
+
+    /// <summary>Not taken by a caller that never asks (the grain takes them after every batch and tick): bounded like the log.</summary>
+    private void Closed(ChargingSession session)
+    {
+        if (closedSessions.Count >= ChargingSessionTracker.MaxSessions) closedSessions.RemoveAt(0);
+        closedSessions.Add(session);
+    }
+
+    /// <summary>Sessions closed since the last call (the grain writes each as a <c>truck_charge</c> point).</summary>
+    public IReadOnlyList<ChargingSession> TakeClosedSessions()
+    {
+        var taken = closedSessions.ToArray();
+        closedSessions.Clear();
+        return taken;
+    }
+
+    /// <summary>SOH from the closed sessions, with the latest imbalance and insulation figures.</summary>
+    public BatteryHealth BatteryHealth()
+    {
+        var l = State.Latest;
+        return BatteryHealthEstimator.Estimate(State.Charging, charging.Conditions) with
+        {
+            CellSpreadMv = BatteryBalance.CellSpreadMv(l),
+            ProbeSpreadC = BatteryBalance.ProbeSpreadC(l),
+            InsulationKohm = l.InsulationKohm,
+            InsulationOhmPerV = BatteryBalance.InsulationOhmPerV(l),
+        };
+    }
+
+    /// <summary>
+    /// Notes where a run opened and, on a closed run, adds its start and end route km and leg ("From → To", the
+    /// waypoints nearest each end) to the returned run and the stored one.
+    /// </summary>
+    private AltitudeRun? WithLeg(AltitudeRun? closed, bool wasOpen)
+    {
+        var km = RoutePosition is { OnRoute: true } p ? p.RouteKm : (double?)null;
+        if (closed is not null && Route is not null)
+        {
+            var startKm = State.OpenRunStartRouteKm;
+            closed = closed with
+            {
+                StartRouteKm = startKm,
+                EndRouteKm = km,
+                Leg = startKm is { } a && km is { } b ? $"{NearestName(a)} → {NearestName(b)}" : null,
+            };
+            var stored = State.Runs.Closed.FindIndex(r => r.RunId == closed.RunId);
+            if (stored >= 0) State.Runs.Closed[stored] = closed;
+        }
+
+        if (State.Runs.Open is not null && (!wasOpen || closed is not null)) State.OpenRunStartRouteKm = km;
+        return closed;
+    }
+
+    private string NearestName(double km) => Route!.Waypoints.MinBy(w => Math.Abs(w.Km - km))!.Name;
 
     /// <summary>
     /// Closes the open run if the truck has been standing long enough, on the device's clock: the newest device time
     /// plus the wall-clock time since it was received (so replayed or back-filled data never closes a run early).
     /// </summary>
-    public AltitudeRun? Tick() =>
-        State.LastTelemetryAt is { } device && State.LastReceivedAt is { } received
-            ? runs.Tick(device + Max(TimeSpan.Zero, time.GetUtcNow() - received))
-            : null;
+    public AltitudeRun? Tick()
+    {
+        if (State.LastTelemetryAt is not { } device || State.LastReceivedAt is not { } received) return null;
+        var now = device + Max(TimeSpan.Zero, time.GetUtcNow() - received);
+        if (charging.Tick(now) is { } session) Closed(session);
+        return WithLeg(runs.Tick(now), true);
+    }
 
     /// <summary>Whether the latest altitude is a measurement (altitude_m within <see cref="MeasuredAltitudeValidity"/> of device time).</summary>
     public bool AltitudeMeasured =>
@@ -162,6 +228,9 @@ public sealed class TruckTwin
         if (l.BrakePadMm is { } pad) m[TruckMetrics.BrakePadMm] = pad;
         if (l.AlarmLevel is { } level) m[TruckMetrics.AlarmLevel] = level;
         if (l.AlarmFlags is { } flags) m[TruckMetrics.AlarmFlags] = flags;
+        if (BatteryBalance.CellSpreadMv(l) is { } spread) m[TruckMetrics.CellSpreadMv] = spread;
+        if (BatteryBalance.ProbeSpreadC(l) is { } probes) m[TruckMetrics.ProbeSpreadC] = probes;
+        if (BatteryBalance.InsulationOhmPerV(l) is { } iso) m[TruckMetrics.InsulationOhmPerV] = iso;
         // At a charging point the truck can charge before the next leg: the margin counts again once it leaves. Nor is
         // there a verdict while the direction is only assumed (first seen mid-route by lat/lon, no odometer fold).
         if (Range is { AtChargingPointName: null } r && RoutePosition is { DirectionKnown: true }) m[TruckMetrics.SocMarginPct] = r.SocMarginPct;

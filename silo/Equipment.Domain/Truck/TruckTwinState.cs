@@ -1,4 +1,5 @@
 using Equipment.Domain.Alerts;
+using Equipment.Domain.Battery;
 using Equipment.Domain.Telemetry;
 
 namespace Equipment.Domain.Truck;
@@ -28,4 +29,9 @@ public sealed class TruckTwinState
     public AltitudeRunTrackerState Runs { get; set; } = new();
     public BrakeWearState Brake { get; set; } = new();
     public AlertBookState Alerts { get; set; } = new();
+
+    public ChargingSessionState Charging { get; set; } = new();
+
+    /// <summary>Route km where the open altitude run started (its leg's start).</summary>
+    public double? OpenRunStartRouteKm { get; set; }
 }

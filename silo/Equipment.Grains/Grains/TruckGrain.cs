@@ -1,6 +1,7 @@
 using Equipment.Contracts.Grains;
 using Equipment.Contracts.Messages;
 using Equipment.Domain.Alerts;
+using Equipment.Domain.Battery;
 using Equipment.Domain.Routes;
 using Equipment.Domain.Truck;
 using Equipment.Grains.Influx;
@@ -26,6 +27,10 @@ public sealed class TruckGrain(
 
     public Task<AltitudeRun[]> GetRuns() => Task.FromResult(_twin.Runs.ToArray());
 
+    public Task<ChargingSession[]> GetChargingSessions() => Task.FromResult(_twin.ChargingSessions.ToArray());
+
+    public Task<BatteryHealth> GetBatteryHealth() => Task.FromResult(_twin.BatteryHealth());
+
     protected override void BuildTwin()
     {
         var parameters = State.Registration.Truck ?? new TruckParameters();
@@ -42,9 +47,19 @@ public sealed class TruckGrain(
     protected override void ApplyToTwin(ReadOnlySpan<byte> lines, ByteBuffer derived)
     {
         var reader = new LineProtocolReader(lines);
+        Dictionary<long, ArrayExtremes>? arrays = null;
+        HashSet<long>? withExtremes = null;
         while (reader.Read(out var line) == ReadStatus.Line)
         {
-            // truck_cells and truck_probes are stored for charts, not samples of the twin.
+            // truck_cells and truck_probes are not samples of the twin; their extremes stand in for missing ones.
+            var isCells = line.Measurement.SequenceEqual("truck_cells"u8);
+            if (isCells || line.Measurement.SequenceEqual("truck_probes"u8))
+            {
+                arrays ??= [];
+                arrays[line.Timestamp] = arrays.GetValueOrDefault(line.Timestamp).With(line, isCells);
+                continue;
+            }
+
             if (!line.Measurement.SequenceEqual("truck"u8))
             {
                 continue;
@@ -60,8 +75,90 @@ public sealed class TruckGrain(
             {
                 _twin.ReportConnection(online, sample.Timestamp);
             }
+
+            WriteBalance(sample, line.Timestamp, derived);
+            if (sample.CellVoltageMaxV is not null && sample.CellVoltageMinV is not null && sample.BatteryTempMinC is not null)
+            {
+                (withExtremes ??= []).Add(line.Timestamp);
+            }
+
+            foreach (var session in _twin.TakeClosedSessions())
+            {
+                WriteSession(session, derived);
+            }
+        }
+
+        if (arrays is not null)
+        {
+            ApplyArrays(arrays, withExtremes, derived);
         }
     }
+
+    /// <summary>
+    /// A device that sends <c>truck_cells</c>/<c>truck_probes</c> but not the extremes in its <c>truck</c> line (the
+    /// gateway's GB/T mapping always sends them): the spreads come from the arrays, over every subsystem of the same
+    /// time. They are stored like the others and, for the newest sample, also reach the twin (its alert rules).
+    /// </summary>
+    private void ApplyArrays(Dictionary<long, ArrayExtremes> arrays, HashSet<long>? withExtremes, ByteBuffer derived)
+    {
+        foreach (var (ns, e) in arrays)
+        {
+            if (withExtremes?.Contains(ns) == true)
+            {
+                continue;
+            }
+
+            var sample = new Equipment.Domain.Telemetry.TruckSample(LiveState.FromNs(ns),
+                BatteryTempC: e.ProbeMax, BatteryTempMinC: e.ProbeMin,
+                CellVoltageMaxV: e.CellMaxMv / 1000, CellVoltageMinV: e.CellMinMv / 1000);
+            if (State.Twin.LastTelemetryAt == sample.Timestamp)
+            {
+                _twin.Apply(sample);
+            }
+
+            WriteBalance(sample, ns, derived);
+        }
+    }
+
+    /// <summary>
+    /// The spreads derived from this line's own extremes go into the same <c>truck</c> point (same series and time), so
+    /// history, rollups and CSV chart them like any field.
+    /// </summary>
+    private void WriteBalance(Equipment.Domain.Telemetry.TruckSample sample, long timestampNs, ByteBuffer derived)
+    {
+        var cells = BatteryBalance.CellSpreadMv(sample);
+        var probes = BatteryBalance.ProbeSpreadC(sample);
+        if (cells is null && probes is null)
+        {
+            return;
+        }
+
+        new LineProtocolWriter(derived, "truck")
+            .Tag("fleet", Group)
+            .Tag("id", Id)
+            .Field("cell_spread_mv", cells)
+            .Field("probe_spread_c", probes)
+            .End(timestampNs);
+    }
+
+    /// <summary>One <c>truck_charge</c> point per closed charging session, at its end.</summary>
+    private void WriteSession(ChargingSession c, ByteBuffer derived) =>
+        new LineProtocolWriter(derived, "truck_charge")
+            .Tag("id", Id)
+            .Tag("fleet", Group)
+            .Field("start_soc_pct", c.StartSocPct)
+            .Field("end_soc_pct", c.EndSocPct)
+            .Field("duration_s", c.DurationS)
+            .Field("energy_kwh", c.EnergyKwh)
+            .Field("charge_ah", c.ChargeAh)
+            .Field("peak_power_kw", c.PeakPowerKw)
+            .Field("battery_temp_min_c", c.BatteryTempMinC)
+            .Field("battery_temp_max_c", c.BatteryTempMaxC)
+            .Field("gap_s", c.GapS)
+            .Field("capacity_ah", c.CapacityAh)
+            .Field("soh_pct", c.SohPct)
+            .Field("excluded", c.Excluded)
+            .End(LineProtocolWriter.ToNanoseconds(c.End));
 
     /// <summary>A stopped truck's open run closes <see cref="AltitudeRunTracker.StopDuration"/> after it stopped.</summary>
     protected override DateTimeOffset? TimeWorkDue(DateTimeOffset lastReceived) =>
@@ -69,13 +166,19 @@ public sealed class TruckGrain(
 
     protected override bool TickTwin(ByteBuffer derived)
     {
-        if (_twin.Tick() is not { } closed)
+        var closed = _twin.Tick();
+        var sessions = _twin.TakeClosedSessions();
+        foreach (var session in sessions)
         {
-            return false;
+            WriteSession(session, derived);
         }
 
-        WriteRun(closed, derived);
-        return true;
+        if (closed is not null)
+        {
+            WriteRun(closed, derived);
+        }
+
+        return closed is not null || sessions.Count > 0;
     }
 
     protected override IReadOnlyList<AlertRule> Rules => _twin.Rules;
@@ -139,5 +242,8 @@ public sealed class TruckGrain(
             .Field("time_above_4000m_s", r.TimeAbove4000mS)
             .Field("auxiliary_kwh", r.AuxiliaryKwh)
             .Field("altitude_source", r.AltitudeSource)
+            .Field("start_route_km", r.StartRouteKm)
+            .Field("end_route_km", r.EndRouteKm)
+            .Field("leg", r.Leg)
             .End(LineProtocolWriter.ToNanoseconds(r.End ?? r.Start));
 }

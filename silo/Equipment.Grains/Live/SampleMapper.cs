@@ -29,7 +29,8 @@ public static class SampleMapper
             F(v, p, 0), F(v, p, 1), F(v, p, 2), F(v, p, 3), F(v, p, 4), F(v, p, 5), F(v, p, 6),
             F(v, p, 7), F(v, p, 8), F(v, p, 9), F(v, p, 10), F(v, p, 11), F(v, p, 12), F(v, p, 13),
             F(v, p, 18), F(v, p, 19),
-            (p & (1UL << 20)) != 0 ? ignition : null);
+            (p & (1UL << 20)) != 0 ? ignition : null,
+            F(v, p, 14), F(v, p, 15), F(v, p, 16), F(v, p, 17), F(v, p, 21));
     }
 
     public static CutterSample? ToCutter(in LineProtocolLine line)

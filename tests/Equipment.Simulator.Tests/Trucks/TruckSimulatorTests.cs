@@ -34,7 +34,9 @@ public class TruckSimulatorTests
         var climb = last.Double("altitude_m") - first.Double("altitude_m");
         var distanceM = (last.Double("odometer_km") - first.Double("odometer_km")) * 1000;
         var hours = (last.Time - first.Time).TotalHours;
-        var drawnKwh = (first.Double("soc_pct") - last.Double("soc_pct")) / 100 * Vehicle.BatteryKwh;
+        // SOC counts charge (as a BMS does): energy = charge × the mean terminal voltage over the climb.
+        var meanV = points.SkipWhile(p => p != first).TakeWhile(p => p != last).Average(p => p.Double("battery_voltage_v"));
+        var drawnKwh = (first.Double("soc_pct") - last.Double("soc_pct")) / 100 * Vehicle.RatedCapacityAh * meanV / 1000;
 
         // Independent balance: (m·g·Δh + m·g·Crr·d) / η + (1.5 kW aux + ≥ 2 kW heater below −2 °C) · t;
         // drag at ~30 km/h and the start from rest add well under 1.5 kWh.
@@ -68,9 +70,11 @@ public class TruckSimulatorTests
             .Skip(1).TakeWhile(p => p.Double("speed_kmh") == 0).ToList();
         charging.Should().HaveCountGreaterThan(3600);
 
-        // 60 kW into a 100 kWh pack: 10 % every 10 minutes.
+        // 60 kW into a 274 Ah pack at ≈ 375 V: 160 A, ≈ 10 % every 10 minutes; SOC counts the charge exactly (1 s steps).
         var rise = charging[1200].Double("soc_pct") - charging[600].Double("soc_pct");
-        rise.Should().BeApproximately(10, 0.01);
+        var chargeAh = charging.Skip(601).Take(600).Sum(p => -p.Double("battery_current_a")) / 3600;
+        rise.Should().BeApproximately(chargeAh / Vehicle.RatedCapacityAh * 100, 0.01);
+        rise.Should().BeInRange(9.5, 10.5);
         charging.Should().OnlyContain(p => p.Double("power_kw") == 0 && p.Double("battery_current_a") < 0);
         charging[^1].Double("soc_pct").Should().BeApproximately(95, 0.1);
         points[^1].Double("speed_kmh").Should().BeGreaterThan(0, "the truck leaves once charged");

@@ -10,9 +10,10 @@ import * as alerts from './views/alerts.js';
 import * as wear from './views/wear.js';
 import * as cutterplan from './views/cutterplan.js';
 import * as shift from './views/shift.js';
+import * as battery from './views/battery.js';
 import * as signin from './views/signin.js';
 
-const routes = { overview, tbm, truck, alerts, wear, cutterplan, shift, signin };
+const routes = { overview, tbm, truck, alerts, wear, cutterplan, shift, battery, signin };
 const root = document.getElementById('view');
 let cleanup = null;
 let started = false;
@@ -30,7 +31,7 @@ async function route() {
   root.dataset.view = name;
   if (name !== 'signin') await start();
   // A large fleet is not loaded whole: a machine view fetches its machine first.
-  if ((name === 'tbm' || name === 'truck') && params[0] && !store.equipment.has(params[0])) {
+  if ((name === 'tbm' || name === 'truck' || name === 'battery') && params[0] && !store.equipment.has(params[0])) {
     await api(`/api/equipment/${encodeURIComponent(params[0])}`).then(putEquipment).catch(() => {});
   }
   cleanup = view.render(root, params, query) || null;
