@@ -16,12 +16,21 @@ public class MemoryFootprintTests
     private static long Retained(Func<object> build)
     {
         GC.KeepAlive(build()); // warm up statics, JIT and the embedded route
-        var twins = new object[Twins];
-        var before = GC.GetTotalMemory(forceFullCollection: true);
-        for (var i = 0; i < Twins; i++) twins[i] = build();
-        var after = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(twins);
-        return (after - before) / Twins;
+
+        // The least of three rounds: the runtime's own background allocations (tiered JIT, timers) early in a process
+        // only ever add to a round (a filtered run once read 41 KB for a 6.5 KB twin); what the twins hold is in every round.
+        var least = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var twins = new object[Twins];
+            var before = GC.GetTotalMemory(forceFullCollection: true);
+            for (var i = 0; i < Twins; i++) twins[i] = build();
+            var after = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(twins);
+            least = Math.Min(least, (after - before) / Twins);
+        }
+
+        return least;
     }
 
     [Fact]
