@@ -104,11 +104,12 @@ public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform, IT
         stored[0]["capacity_ah"].GetDouble().Should().Be(capacity);
 
         // The spread of each frame, derived by the twin from the extremes, next to the cells it came from.
-        // The charging session is stored before the drive after it has been delivered: wait for the frames too.
+        // The charging session is stored before the drive after it has been delivered: wait for the last frame too.
+        var lastNs = (realTime[^1].TimeUtc - DateTime.UnixEpoch).Ticks * 100;
         var spreads = await Eventually(async () =>
         {
             var rows = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT cell_spread_mv, cell_voltage_max_v, cell_voltage_min_v FROM truck WHERE id = '{id}' AND cell_spread_mv > 0");
-            return rows.Count >= realTime.Count * 9 / 10 ? rows : null;
+            return rows.Count > 0 && rows[^1]["time"].GetInt64() >= lastNs ? rows : null;
         });
         spreads.Count.Should().BeGreaterThanOrEqualTo(realTime.Count * 9 / 10);
         foreach (var row in spreads.Take(50))
