@@ -1,3 +1,4 @@
+using Equipment.Testing;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -117,25 +118,6 @@ public sealed class BatteryHealthViewTests(BrowserPlatformFixture platform)
         return lines;
     }
 
-    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await attempt() is { } value)
-                {
-                    return value;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or KeyNotFoundException)
-            {
-            }
-
-            await Task.Delay(300);
-        }
-
-        throw new TimeoutException("condition not met within 60 s");
-    }
+    private static Task<T> Eventually<T>(Func<Task<T?>> attempt) =>
+        Poll.UntilAsync(attempt, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(300));
 }

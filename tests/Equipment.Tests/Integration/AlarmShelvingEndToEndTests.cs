@@ -1,3 +1,4 @@
+using Equipment.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -165,27 +166,6 @@ public sealed class AlarmShelvingEndToEndTests(TwinsFixture platform)
 
     private static Task<T> Eventually<T>(Func<Task<T?>> attempt) => Eventually(attempt, TimeSpan.FromSeconds(30));
 
-    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        Exception? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await attempt() is { } value && !(value is JsonElement { ValueKind: JsonValueKind.Undefined }))
-                {
-                    return value;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
-            {
-                last = e;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"condition not met within {timeout.TotalSeconds} s", last);
-    }
+    private static Task<T> Eventually<T>(Func<Task<T?>> attempt, TimeSpan timeout) =>
+        Poll.UntilAsync(attempt, timeout, TimeSpan.FromMilliseconds(250));
 }

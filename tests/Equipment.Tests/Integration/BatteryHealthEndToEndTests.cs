@@ -1,3 +1,4 @@
+using Equipment.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -211,25 +212,6 @@ public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform, IT
         health.GetProperty("insulationOhmPerV").GetDouble().Should().Be(2727.3);
     }
 
-    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await attempt() is { } value)
-                {
-                    return value;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException or KeyNotFoundException)
-            {
-            }
-
-            await Task.Delay(500);
-        }
-
-        throw new TimeoutException("condition not met within 120 s");
-    }
+    private static Task<T> Eventually<T>(Func<Task<T?>> attempt) =>
+        Poll.UntilAsync(attempt, TimeSpan.FromSeconds(120), TimeSpan.FromMilliseconds(500));
 }

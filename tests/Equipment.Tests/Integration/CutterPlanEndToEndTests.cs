@@ -1,3 +1,4 @@
+using Equipment.Testing;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -152,25 +153,6 @@ public sealed class CutterPlanEndToEndTests(TwinsFixture platform)
     }
 
     /// <summary>Retries while the twin catches up with the spool, up to 60 s (a loaded machine is slow).</summary>
-    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        Exception? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await attempt() is { } value) return value;
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
-            {
-                last = e;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("condition not met within 60 s", last);
-    }
+    private static Task<T> Eventually<T>(Func<Task<T?>> attempt) =>
+        Poll.UntilAsync(attempt, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(250));
 }

@@ -1,3 +1,4 @@
+using Equipment.Testing;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -129,27 +130,8 @@ public sealed class TboxSimulatorEndToEndTests(TboxSimulatorFixture platform)
             .Should().Be(new DateTimeOffset(last.TimeUtc), "Beijing time in the frame, UTC on the platform");
     }
 
-    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await attempt() is { } value)
-                {
-                    return value;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException or KeyNotFoundException)
-            {
-            }
-
-            await Task.Delay(300);
-        }
-
-        throw new TimeoutException("condition not met within 60 s");
-    }
+    private static Task<T> Eventually<T>(Func<Task<T?>> attempt) =>
+        Poll.UntilAsync(attempt, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(300));
 
     [Fact]
     public async Task SimulatedTbox_UnregisteredVin_LoginRefusedAndNothingStored()

@@ -1,3 +1,4 @@
+using Equipment.Testing;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -157,27 +158,6 @@ public sealed class TruckFieldEndToEndTests(TwinsFixture platform)
     }
 
     /// <summary>Retries up to 90 s: a sweep runs every 15 s and this machine is shared.</summary>
-    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        Exception? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await attempt() is { } value)
-                {
-                    return value;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
-            {
-                last = e;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("condition not met within 90 s", last);
-    }
+    private static Task<T> Eventually<T>(Func<Task<T?>> attempt) =>
+        Poll.UntilAsync(attempt, TimeSpan.FromSeconds(90), TimeSpan.FromMilliseconds(250));
 }

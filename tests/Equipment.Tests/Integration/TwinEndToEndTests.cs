@@ -380,29 +380,8 @@ public sealed class TwinEndToEndTests(TwinsFixture platform)
     /// <summary>Retries while the cluster settles (e.g. after a silo restart), up to 30 s.</summary>
     private static Task<T> Eventually<T>(Func<Task<T?>> attempt) => Eventually(attempt, TimeSpan.FromSeconds(30));
 
-    private static async Task<T> Eventually<T>(Func<Task<T?>> attempt, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        Exception? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await attempt() is { } value && !(value is JsonElement { ValueKind: JsonValueKind.Undefined }))
-                {
-                    return value;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
-            {
-                last = e;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException($"condition not met within {timeout.TotalSeconds} s", last);
-    }
+    private static Task<T> Eventually<T>(Func<Task<T?>> attempt, TimeSpan timeout) =>
+        Poll.UntilAsync(attempt, timeout, TimeSpan.FromMilliseconds(200));
 
     private static double Ratio(double p, double f, double t, int n, double r, double d, double m0)
     {
