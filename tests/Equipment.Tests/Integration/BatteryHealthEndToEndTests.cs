@@ -100,7 +100,13 @@ public sealed class BatteryHealthEndToEndTests(TboxSimulatorFixture platform, IT
             health.GetProperty("sessionsUsed").GetInt32().Should().Be(0);
         }
 
-        var stored = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT capacity_ah, start_soc_pct, end_soc_pct FROM truck_charge WHERE id = '{id}'");
+        // The twin answers from its own state as soon as the session closes; its truck_charge point reaches InfluxDB
+        // with the twin's next batch write, so wait for it (CI read an empty measurement right after the API answered).
+        var stored = await Eventually(async () =>
+        {
+            var rows = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT capacity_ah, start_soc_pct, end_soc_pct FROM truck_charge WHERE id = '{id}'");
+            return rows.Count > 0 ? rows : null;
+        });
         stored.Should().ContainSingle();
         stored[0]["capacity_ah"].GetDouble().Should().Be(capacity);
 
