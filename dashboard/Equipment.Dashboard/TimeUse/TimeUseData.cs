@@ -17,6 +17,15 @@ public sealed class TimeUseData(InfluxQueryClient influx)
 {
     public const string AssignmentMeasurement = "tbm_stop_reason";
 
+    /// <summary>Stored time use of closed production days (domain README, "Stored day summaries").</summary>
+    public const string DaySummaryMeasurement = "tbm_timeuse_day";
+
+    /// <summary>The silo's marks of hours that received late <c>tbm</c> samples.</summary>
+    public const string LateMarkMeasurement = "tbm_late";
+
+    /// <summary>Every reason has its field in each stored day (0 when none), so rewriting a day leaves no stale reason behind.</summary>
+    private static readonly StopReason[] AllReasons = Enum.GetValues<StopReason>();
+
     public async Task<List<TimeUseSample>> SamplesAsync(string id, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var result = await influx.QueryAsync(
@@ -95,6 +104,74 @@ public sealed class TimeUseData(InfluxQueryClient influx)
             .End(LineProtocolWriter.ToNanoseconds(a.StopStart));
         await influx.WriteAsync(buffer.ToArray(), ct);
     }
+
+    /// <summary>Late-data marks of hours in [from, to).</summary>
+    public async Task<List<LateDataMark>> LateMarksAsync(string id, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var result = await influx.QueryAsync(
+            $"SELECT \"nonce\" FROM \"{LateMarkMeasurement}\" WHERE \"id\"={InfluxQueryClient.Literal(id)} AND {Range(from, to)}", ct);
+        var marks = new List<LateDataMark>();
+        foreach (var (_, row) in Rows(result))
+        {
+            marks.Add(new LateDataMark(DateTimeOffset.FromUnixTimeMilliseconds(row[0].GetInt64()), Long(row[1]) ?? 0));
+        }
+
+        return marks;
+    }
+
+    /// <summary>Stored day summaries of days starting in [from, to), by day start.</summary>
+    public async Task<Dictionary<DateTimeOffset, StoredDaySummary>> DaySummariesAsync(string id, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var fields = string.Join(",", new[] { "to_ms", "inputs", "boring_s", "regrip_s", "standstill_s", "no_data_s" }.Concat(AllReasons.Select(ReasonField)).Select(InfluxQueryClient.Identifier));
+        var result = await influx.QueryAsync(
+            $"SELECT {fields} FROM \"{DaySummaryMeasurement}\" WHERE \"id\"={InfluxQueryClient.Literal(id)} AND {Range(from, to)}", ct);
+        var days = new Dictionary<DateTimeOffset, StoredDaySummary>();
+        foreach (var (columns, row) in Rows(result))
+        {
+            var start = DateTimeOffset.FromUnixTimeMilliseconds(row[0].GetInt64());
+            if (Long(Cell(columns, row, "to_ms")) is not { } toMs || Cell(columns, row, "inputs") is not { ValueKind: JsonValueKind.String } inputs
+                || Double(Cell(columns, row, "boring_s")) is not { } boring || Double(Cell(columns, row, "regrip_s")) is not { } regrip
+                || Double(Cell(columns, row, "standstill_s")) is not { } standstill || Double(Cell(columns, row, "no_data_s")) is not { } noData)
+            {
+                continue; // incomplete: classified again and rewritten
+            }
+
+            var byReason = new Dictionary<StopReason, double>();
+            foreach (var reason in AllReasons)
+            {
+                if (Double(Cell(columns, row, ReasonField(reason))) is { } seconds && seconds > 0) byReason[reason] = seconds;
+            }
+
+            days[start] = new StoredDaySummary(inputs.GetString()!, new TimeUseSummary(start, DateTimeOffset.FromUnixTimeMilliseconds(toMs), boring, regrip, standstill, noData, byReason, []));
+        }
+
+        return days;
+    }
+
+    /// <summary>Stores (or replaces) a day's summary at its start time; stops are not stored, the range answer has none.</summary>
+    public async Task WriteDaySummaryAsync(string id, StoredDaySummary day, DateTimeOffset madeAt, CancellationToken ct)
+    {
+        using var buffer = new ByteBuffer(1024);
+        var s = day.Summary;
+        var line = new LineProtocolWriter(buffer, DaySummaryMeasurement)
+            .Tag("id", id)
+            .Field("to_ms", s.To.ToUnixTimeMilliseconds())
+            .Field("inputs", day.Fingerprint)
+            .Field("made_ms", madeAt.ToUnixTimeMilliseconds())
+            .Field("boring_s", s.BoringS)
+            .Field("regrip_s", s.RegripS)
+            .Field("standstill_s", s.StandstillS)
+            .Field("no_data_s", s.NoDataS);
+        foreach (var reason in AllReasons)
+        {
+            line = line.Field(ReasonField(reason), s.StandstillByReasonS.GetValueOrDefault(reason));
+        }
+
+        line.End(LineProtocolWriter.ToNanoseconds(s.From));
+        await influx.WriteAsync(buffer.ToArray(), ct);
+    }
+
+    private static string ReasonField(StopReason reason) => $"standstill_{StopReasons.Name(reason)}_s";
 
     /// <summary>The furthest chainage of each 10 min in [from, to): enough to find each production day's advance.</summary>
     public async Task<List<(DateTimeOffset Time, double ChainageM)>> ChainageAsync(string id, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Threading.Channels;
+using Equipment.Domain.TimeUse;
 using Equipment.Grains.Influx.Backfill;
+using Equipment.Telemetry.LineProtocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -127,6 +129,7 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
             var started = _time.GetTimestamp();
             try
             {
+                MarkLateSamples(batch);
                 await _pipeline.ExecuteAsync(
                     static (state, ct) => new ValueTask(state.Influx.WriteAsync(state.Batch.Buffer.WrittenMemory, ct)),
                     (Influx: _influx, Batch: batch)).ConfigureAwait(false);
@@ -164,6 +167,13 @@ public sealed class InfluxBatchWriter : BackgroundService, ITelemetryWriter
                 Metrics.InfluxBatchPoints.Record(batch.Points);
             }
         }
+    }
+
+    /// <summary>Late <c>tbm</c> samples take their hour's <c>tbm_late</c> mark into the same write (stored day summaries).</summary>
+    private void MarkLateSamples(PendingBatch batch)
+    {
+        var lateBeforeNs = LineProtocolWriter.ToNanoseconds(_time.GetUtcNow() - TimeUseDaySummaries.LateAfter);
+        LateDataMarker.Append(batch.Buffer, lateBeforeNs, static () => Random.Shared.NextInt64(1, long.MaxValue));
     }
 
     /// <summary>Once stored, points older than the continuous queries' window are queued for <see cref="RollupBackfill"/>.</summary>
