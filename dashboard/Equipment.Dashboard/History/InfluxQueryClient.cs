@@ -78,7 +78,7 @@ public sealed class InfluxQueryClient
 
     /// <summary>
     /// Writes line protocol (nanosecond timestamps) to the database: only for what the dashboard itself records (operators'
-    /// stop-reason assignments); telemetry goes through the gateway.
+    /// stop-reason assignments, stored day summaries of time use); telemetry goes through the gateway.
     /// </summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> lines, CancellationToken cancellationToken)
     {

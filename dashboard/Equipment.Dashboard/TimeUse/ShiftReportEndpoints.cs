@@ -22,6 +22,7 @@ public static class ShiftReportEndpoints
     public static IHostApplicationBuilder AddShiftReports(this IHostApplicationBuilder builder)
     {
         builder.Services.AddTransient<TimeUseData>();
+        builder.Services.AddTransient<TimeUseDays>();
         builder.Services.AddTransient<Strokes.StrokeHistory>();
         return builder;
     }
@@ -67,7 +68,7 @@ public static class ShiftReportEndpoints
             }
         });
 
-        app.MapGet("/api/tbm/{id}/time-use", async (string id, HttpContext http, IGrainFactory grains, TimeUseData data, TimeProvider time) =>
+        app.MapGet("/api/tbm/{id}/time-use", async (string id, HttpContext http, IGrainFactory grains, TimeUseDays days) =>
         {
             if (await EquipmentEndpoints.FindAsync(grains, id) is not ITbmGrain tbm) return NotFound(id);
             var parameters = (await tbm.GetRegistration()).Tbm ?? new TbmParameters();
@@ -89,48 +90,7 @@ public static class ShiftReportEndpoints
 
             try
             {
-                var calendar = new ShiftCalendar(parameters);
-                var classifier = new TimeUseClassifier(parameters.RegripMaxSeconds);
-                var days = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(i => first.AddDays(i)).ToList();
-                var rangeFrom = calendar.ShiftBounds(first, 1)!.Value.Start;
-                var rangeTo = calendar.NextDayStart(calendar.ShiftBounds(last, 1)!.Value.Start);
-                var now = time.GetUtcNow();
-                var ct = http.RequestAborted;
-
-                // The marks are read before any sample (domain README, "Stored day summaries"): a late write that lands in
-                // between leaves a mark this request has not seen, so a summary made now is remade on a later read.
-                var assignmentsTask = data.AssignmentsAsync(id, rangeFrom - ShiftReportBuilder.LookBack, rangeTo, ct);
-                var marksTask = data.LateMarksAsync(id, TimeUseDaySummaries.HourOf(rangeFrom - ShiftReportBuilder.LookBack), rangeTo, ct);
-                var storedTask = data.DaySummariesAsync(id, rangeFrom, rangeTo, ct);
-                await Task.WhenAll(assignmentsTask, marksTask, storedTask);
-                var assignments = assignmentsTask.Result;
-
-                // A day at a time (86,400 samples at 1 Hz), a few days in flight: bounded memory, InfluxDB kept busy.
-                var results = new TimeUseSummary[days.Count];
-                var stored = new bool[days.Count];
-                await Parallel.ForEachAsync(Enumerable.Range(0, days.Count), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (i, ct) =>
-                {
-                    var from = calendar.ShiftBounds(days[i], 1)!.Value.Start;
-                    var to = calendar.NextDayStart(from);
-                    var fingerprint = TimeUseDaySummaries.Fingerprint(from, to, parameters.RegripMaxSeconds, assignments, marksTask.Result);
-                    if (storedTask.Result.TryGetValue(from, out var day) && day.Fingerprint == fingerprint && day.Summary.To == to)
-                    {
-                        results[i] = day.Summary;
-                        stored[i] = true;
-                        return;
-                    }
-
-                    var samples = await data.SamplesAsync(id, from - ShiftReportBuilder.LookBack, to, ct);
-                    results[i] = classifier.Classify(samples, from, to, assignments);
-                    if (TimeUseDaySummaries.CanStore(to, now))
-                    {
-                        await data.WriteDaySummaryAsync(id, new StoredDaySummary(fingerprint, results[i]), now, ct);
-                    }
-                });
-
-                var views = days.Select((d, i) => new TimeUseDayView(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), results[i].From, results[i].To, TimeUseView.From(results[i]), stored[i] ? "stored" : "classified")).ToList();
-                var total = TimeUseDaySummaries.Total(rangeFrom, rangeTo, results);
-                return Results.Ok(new TimeUseRangeView(id, days[0].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), days[^1].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), views, TimeUseView.From(total)));
+                return Results.Ok(await days.RangeAsync(id, parameters, first, last, http.RequestAborted));
             }
             catch (InfluxQueryException e)
             {
