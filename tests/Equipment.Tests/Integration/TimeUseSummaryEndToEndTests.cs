@@ -79,6 +79,28 @@ public sealed class TimeUseSummaryEndToEndTests(PlatformFixture platform)
         Reason(raw, 1, "breakdown").Should().Be(60);
     }
 
+    [Fact]
+    public async Task TimeUse_OpenDay_ClassifiedEveryTimeWhileAClosedDayIsStored()
+    {
+        await Register("e2e-timeuse-2");
+
+        // The production day holding now (Shanghai, from 06:00 local = 22:00Z) is open; 1 April 2026 closed long ago.
+        var now = DateTimeOffset.UtcNow;
+        var today = DateOnly.FromDateTime(now.UtcDateTime.AddHours(2)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var open = $"/api/tbm/e2e-timeuse-2/time-use?from={today}&to={today}";
+        const string closed = "/api/tbm/e2e-timeuse-2/time-use?from=2026-04-01&to=2026-04-01";
+
+        Sources(await platform.Dashboard.GetFromJsonAsync<JsonElement>(closed)).Should().Equal("classified");
+        Sources(await platform.Dashboard.GetFromJsonAsync<JsonElement>(open)).Should().Equal("classified");
+        await Poll.UntilAsync(async () => Sources(await platform.Dashboard.GetFromJsonAsync<JsonElement>(closed)).SequenceEqual(["stored"]) ? (object)true : null, Timeout, Every);
+
+        // The closed day's summary is in InfluxDB by now; the open day has none and is classified again.
+        var answer = await platform.Dashboard.GetFromJsonAsync<JsonElement>(open);
+        Sources(answer).Should().Equal("classified");
+        answer.GetProperty("days")[0].GetProperty("from").GetDateTimeOffset().Should().BeOnOrBefore(now);
+        answer.GetProperty("days")[0].GetProperty("to").GetDateTimeOffset().Should().BeAfter(now);
+    }
+
     private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
@@ -125,12 +147,12 @@ public sealed class TimeUseSummaryEndToEndTests(PlatformFixture platform)
         response.StatusCode.Should().Be(HttpStatusCode.NoContent, await response.Content.ReadAsStringAsync());
     }
 
-    private async Task Register()
+    private async Task Register(string id = Id)
     {
-        using var response = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{Id}", new
+        using var response = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{id}", new
         {
             kind = "tbm",
-            name = Id,
+            name = id,
             site = "e2e",
             tbm = new { siteTimeZone = "Asia/Shanghai" },
         });
