@@ -14,7 +14,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
           alerts   alert latency gateway → SignalR client, with the simulated fleet's rate in the background (--probes N)
           history  30-day history query latency through the dashboard's history API (--queries N)
           cutterplan  cutter-plan answer time for a 50-cutter head with a year of inspections (--queries 200 --days 365)
-          timeuse  shift report and a 30-day time-use summary over 30 days of 1 Hz TBM data through the dashboard's API (--queries N)
+          timeuse  shift report and a 30-day time-use summary over 30 days of 1 Hz TBM data through the dashboard's API: the month's first request, then from stored day summaries, then after a late mark (--queries N)
           gbt32960 GB/T 32960 T-Boxes on the gateway's TCP listener: 10,000 connections × a 96-cell frame every 10 s plus one
                    connection streaming (--connections N --rounds R --period S --stream-frames N --cells N --edition 2016|2025)
           cells    GB/T 32960 cell voltages in InfluxDB: a field per cell vs a point per cell (--frames 3600 --cells 100)
