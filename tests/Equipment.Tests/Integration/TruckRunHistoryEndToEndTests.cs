@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Equipment.Domain.Routes;
 using Equipment.Domain.Truck;
 using Equipment.Testing;
 
@@ -20,7 +19,6 @@ namespace Equipment.Tests.Integration;
 public sealed class TruckRunHistoryEndToEndTests(PlatformFixture platform)
 {
     private const int Closed = 8;
-    private const double FirstKm = 2530;
 
     [Fact]
     public async Task Runs_EightClosedAndOneOpen_EveryRunOnceUnpagedAndPagedBothWays()
@@ -29,7 +27,7 @@ public sealed class TruckRunHistoryEndToEndTests(PlatformFixture platform)
         await Register(id);
         var t0 = DateTimeOffset.UtcNow.AddHours(-4);
         t0 = t0.AddTicks(-(t0.Ticks % TimeSpan.TicksPerSecond));
-        await Post(Shuttle(id, t0));
+        await Post(ShuttleRuns.Lines(id, "field", t0, Closed, 30));
 
         // The twin writes truck_run in batches after it applied the lines: wait until all eight are stored.
         await Eventually(async () => (await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT run_id FROM truck_run WHERE \"id\" = '{id}'")).Count == Closed ? true : (bool?)null);
@@ -119,54 +117,9 @@ public sealed class TruckRunHistoryEndToEndTests(PlatformFixture platform)
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    private static DateTimeOffset RunStart(DateTimeOffset t0, int n) => t0.AddMinutes(17 * (n - 1));
+    private static DateTimeOffset RunStart(DateTimeOffset t0, int n) => ShuttleRuns.Start(t0, n);
 
-    /// <summary>Route km of run <paramref name="n"/> <paramref name="s"/> seconds after it set off at 60 km/h: runs 1–4 out, 5–8 back, 9 out.</summary>
-    private static double Km(int n, int s) => n switch
-    {
-        <= 4 => FirstKm + (5 * (n - 1)) + (s / 60.0),
-        <= 8 => FirstKm + 20 - (5 * (n - 5)) - (s / 60.0),
-        _ => FirstKm + (s / 60.0),
-    };
-
-    /// <summary>
-    /// Each run: 5 min at 60 km/h (a line every 10 s), then standing with a line a minute until 10 min after it stopped
-    /// (which closes the run); the next sets off 17 min after the last. Run 9 drives 3 min and is open. The odometer
-    /// only grows, whichever way the truck goes.
-    /// </summary>
-    private static List<string> Shuttle(string id, DateTimeOffset t0)
-    {
-        var lines = new List<string>();
-        var odometer = 20_000.0;
-        for (var n = 1; n <= Closed + 1; n++)
-        {
-            var start = RunStart(t0, n);
-            for (var s = 0; s <= (n <= Closed ? 300 : 180); s += 10)
-            {
-                lines.Add(Line(id, start.AddSeconds(s), odometer + (s / 60.0), Km(n, s), 60, 30));
-            }
-
-            odometer += 5;
-            if (n > Closed) break;
-            for (var s = 360; s <= 960; s += 60)
-            {
-                lines.Add(Line(id, start.AddSeconds(s), odometer, Km(n, 300), 0, 0));
-            }
-        }
-
-        return lines;
-    }
-
-    private static string Line(string id, DateTimeOffset t, double odometer, double km, double speed, double powerKw)
-    {
-        var w = KnownRoutes.G318.Waypoints;
-        var i = KnownRoutes.G318.SegmentIndex(km);
-        var f = Math.Clamp((km - w[i].Km) / (w[i + 1].Km - w[i].Km), 0, 1);
-        var lat = w[i].Lat!.Value + (f * (w[i + 1].Lat!.Value - w[i].Lat!.Value));
-        var lon = w[i].Lon!.Value + (f * (w[i + 1].Lon!.Value - w[i].Lon!.Value));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"truck,id={id},fleet=field odometer_km={odometer:F3},lat={lat:F6},lon={lon:F6},speed_kmh={speed:F1},soc_pct=80,power_kw={powerKw},ignition=true {t.ToUnixTimeMilliseconds()}");
-    }
+    private static double Km(int n, int s) => ShuttleRuns.Km(Closed, n, s);
 
     private async Task<List<List<JsonElement>>> PagesAsync(string id, string parameters)
     {
@@ -190,7 +143,7 @@ public sealed class TruckRunHistoryEndToEndTests(PlatformFixture platform)
 
     private async Task Register(string id)
     {
-        using var response = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{id}", new { kind = "truck", fleet = "field", truck = new { routeId = "g318", routeStartOdometerKm = 20_000 - FirstKm } });
+        using var response = await platform.Dashboard.PutAsJsonAsync($"/api/equipment/{id}", new { kind = "truck", fleet = "field", truck = new { routeId = "g318", routeStartOdometerKm = ShuttleRuns.FirstOdometerKm - ShuttleRuns.FirstKm } });
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
