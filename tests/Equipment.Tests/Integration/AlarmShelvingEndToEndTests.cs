@@ -89,7 +89,12 @@ public sealed class AlarmShelvingEndToEndTests(TwinsFixture platform)
 
         var trail = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT action, reason, shelved_by FROM alert_shelf WHERE id = '{id}'");
         trail.Single()["reason"].GetString().Should().Be("oil temperature sensor cable broken");
-        var transitions = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT transition FROM alert WHERE id = '{id}' AND rule = '{Rule}'");
+        // The tick that noticed the expiry announces the alert while its write to InfluxDB may still be under way.
+        var transitions = await Eventually(async () =>
+        {
+            var rows = await platform.Influx.RowsAsync(PlatformFixture.Database, $"SELECT transition FROM alert WHERE id = '{id}' AND rule = '{Rule}'");
+            return rows.Count >= 2 ? rows : null;
+        });
         transitions.Select(t => t["transition"].GetString()).Should().Equal("raised", "unshelved");
     }
 
