@@ -84,8 +84,24 @@ public static class EquipmentEndpoints
         app.MapGet("/api/tbm/{id}/cutters", async (string id, IGrainFactory grains) =>
             await FindAsync(grains, id) is ITbmGrain tbm ? Results.Ok(await tbm.GetCutterWear()) : NotFound(id));
 
-        app.MapGet("/api/trucks/{id}/runs", async (string id, IGrainFactory grains) =>
-            await FindAsync(grains, id) is ITruckGrain truck ? Results.Ok(await truck.GetRuns()) : NotFound(id));
+        app.MapGet("/api/trucks/{id}/runs", async (string id, HttpContext http, IGrainFactory grains, Runs.RunHistory history) =>
+        {
+            if (await FindAsync(grains, id) is not ITruckGrain truck) return NotFound(id);
+            if (Runs.RunQuery.Parse(http.Request.Query, out var error) is not { } query)
+            {
+                return Results.BadRequest(new { code = "invalid", message = error, field = Runs.RunQuery.FieldOf(error!) });
+            }
+
+            try
+            {
+                var page = await history.ReadAsync(id, truck, query, http.RequestAborted);
+                return query.Paged ? Results.Ok(page) : Results.Ok(page.Items);
+            }
+            catch (History.InfluxQueryException e)
+            {
+                return Results.Json(new { code = "unavailable", message = e.Message }, statusCode: StatusCodes.Status502BadGateway);
+            }
+        });
 
         app.MapGet("/api/routes/{routeId}", (string routeId) =>
             Equipment.Domain.Routes.KnownRoutes.Find(routeId) is { } route

@@ -31,9 +31,13 @@ public sealed class InfluxQueryClient
     public string Database => _options.Database;
 
     /// <summary>Runs one statement (POST, so DDL works too) and returns its result object; times in epoch ms.</summary>
-    public async Task<JsonElement> QueryAsync(string influxQl, CancellationToken cancellationToken)
+    public Task<JsonElement> QueryAsync(string influxQl, CancellationToken cancellationToken) =>
+        QueryAsync(influxQl, "ms", cancellationToken);
+
+    /// <summary>As <see cref="QueryAsync(string, CancellationToken)"/> with times in <paramref name="epoch"/> (<c>ns</c>, <c>ms</c>, …).</summary>
+    public async Task<JsonElement> QueryAsync(string influxQl, string epoch, CancellationToken cancellationToken)
     {
-        using var form = new FormUrlEncodedContent([new("q", influxQl), new("db", _options.Database), new("epoch", "ms")]);
+        using var form = new FormUrlEncodedContent([new("q", influxQl), new("db", _options.Database), new("epoch", epoch)]);
         HttpResponseMessage response;
         try
         {

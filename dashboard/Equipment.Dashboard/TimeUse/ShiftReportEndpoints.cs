@@ -24,6 +24,7 @@ public static class ShiftReportEndpoints
         builder.Services.AddTransient<TimeUseData>();
         builder.Services.AddTransient<TimeUseDays>();
         builder.Services.AddTransient<Strokes.StrokeHistory>();
+        builder.Services.AddTransient<Runs.RunHistory>();
         return builder;
     }
 

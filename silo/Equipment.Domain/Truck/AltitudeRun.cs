@@ -8,7 +8,8 @@ namespace Equipment.Domain.Truck;
 public sealed record AltitudeRun
 {
     public long RunId { get; init; }
-    public DateTimeOffset Start { get; init; }
+    /// <summary>Null only for a run read back from a <c>truck_run</c> point written before <c>start_ns</c> existed.</summary>
+    public DateTimeOffset? Start { get; init; }
     public DateTimeOffset? End { get; init; }
     public double DistanceKm { get; init; }
     public double AscentM { get; init; }

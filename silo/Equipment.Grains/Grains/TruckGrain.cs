@@ -222,8 +222,13 @@ public sealed class TruckGrain(
     protected override EquipmentSnapshot Decorate(EquipmentSnapshot snapshot) =>
         snapshot with { Truck = _twin.Snapshot(), OpenAlerts = _twin.OpenAlerts.ToArray() };
 
-    /// <summary>One <c>truck_run</c> point per closed run, at its end.</summary>
-    private void WriteRun(AltitudeRun r, ByteBuffer derived) =>
+    /// <summary>
+    /// One <c>truck_run</c> point per closed run, at its end; <c>start_ns</c> (integer, ns since the epoch like the point's
+    /// time) lets <c>GET /api/trucks/{id}/runs</c> read back the same element the twin answers with.
+    /// </summary>
+    private void WriteRun(AltitudeRun r, ByteBuffer derived)
+    {
+        var start = r.Start ?? r.End ?? Time.GetUtcNow();
         new LineProtocolWriter(derived, "truck_run")
             .Tag("id", Id)
             .Tag("fleet", Group)
@@ -245,5 +250,7 @@ public sealed class TruckGrain(
             .Field("start_route_km", r.StartRouteKm)
             .Field("end_route_km", r.EndRouteKm)
             .Field("leg", r.Leg)
-            .End(LineProtocolWriter.ToNanoseconds(r.End ?? r.Start));
+            .Field("start_ns", LineProtocolWriter.ToNanoseconds(start))
+            .End(LineProtocolWriter.ToNanoseconds(r.End ?? start));
+    }
 }

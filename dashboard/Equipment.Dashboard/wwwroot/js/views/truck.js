@@ -26,7 +26,8 @@ export function render(root, [id]) {
     <section class="panel"><div class="panel-head"><h2>Charge and energy over distance</h2><span class="muted" id="hist-info"></span><button class="link" id="csv" type="button">Export CSV</button></div>
       <div class="charts2"><div class="chart-box"><h3>State of charge <small>% vs km</small></h3><div class="chart" data-chart="soc_pct"></div></div>
       <div class="chart-box"><h3>Net energy drawn <small>kWh vs km</small></h3><div class="chart" data-chart="energy"></div></div></div></section>
-    <section class="panel"><h2>Altitude runs</h2><div id="runs"></div></section>`;
+    <section class="panel"><div class="panel-head"><h2>Altitude runs</h2><span class="muted" id="runs-info"></span></div><div id="runs"></div>
+      <div class="runs-foot"><button class="small" id="older-runs" type="button" hidden>Older runs</button></div></section>`;
 
   let route = null;
   let disposed = false;
@@ -85,14 +86,45 @@ export function render(root, [id]) {
       <div><span>Pad change in</span><b>${b?.kmToMinimum ? `${num(b.kmToMinimum, 0)} km` : '–'}</b></div>`;
   };
 
-  const loadRuns = async () => {
-    let runs = [];
-    try { runs = await api(`/api/trucks/${encodeURIComponent(id)}/runs`); } catch { return; }
-    if (disposed) return;
-    root.querySelector('#runs').innerHTML = runs.length ? `<table class="table"><thead><tr><th>Run</th><th>Start</th><th>End</th><th>km</th><th>Ascent m</th><th>Descent m</th><th>Max alt. m</th><th>Drawn kWh</th><th>Regen kWh</th><th>kWh/100 km</th><th>kWh per 1,000 m climb</th><th>Min SOC</th></tr></thead><tbody>
-      ${[...runs].reverse().map((r) => `<tr${r.end ? '' : ' class="open"'}><td>${r.runId}</td><td>${esc(clock(r.start))}</td><td>${r.end ? esc(clock(r.end)) : '<span class="chip run">open</span>'}</td><td>${num(r.distanceKm, 1)}</td><td>${num(r.ascentM, 0)}</td><td>${num(r.descentM, 0)}</td><td>${num(r.maxAltitudeM, 0)}</td><td>${num(r.energyKwh, 1)}</td><td>${num(r.regenKwh, 1)}</td><td>${num(r.kwhPer100Km, 1)}</td><td><b>${num(r.kwhPer1000mClimb, 1)}</b></td><td>${num(r.minSocPct, 0)} %</td></tr>`).join('')}
+  // Runs newest first: the first page (the open run and the latest closed ones) is refreshed; "Older runs" pages back
+  // through InfluxDB's truck_run from where the first page ended. Runs are kept by their end, so a refresh that moves
+  // the boundary neither drops nor repeats one.
+  const RUNS_PAGE = 10;
+  const runs = new Map();
+  let olderCursor;
+  const runsPath = (cursor) => `/api/trucks/${encodeURIComponent(id)}/runs?order=desc&limit=${RUNS_PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+  const keep = (items) => { for (const r of items) runs.set(r.end ?? `open:${r.runId}`, r); };
+  const renderRuns = () => {
+    const list = [...runs.values()].sort((a, b) => (b.end ? Date.parse(b.end) : Infinity) - (a.end ? Date.parse(a.end) : Infinity));
+    root.querySelector('#runs').innerHTML = list.length ? `<table class="table" data-table="runs"><thead><tr><th>Run</th><th>Start</th><th>End</th><th>Leg</th><th>km</th><th>Ascent m</th><th>Descent m</th><th>Max alt. m</th><th>Drawn kWh</th><th>Regen kWh</th><th>kWh/100 km</th><th>kWh per 1,000 m climb</th><th>Min SOC</th></tr></thead><tbody>
+      ${list.map((r) => `<tr data-run-id="${r.runId}"${r.end ? '' : ' class="open"'}><td>${r.runId}</td><td>${esc(clock(r.start))}</td><td>${r.end ? esc(clock(r.end)) : '<span class="chip run">open</span>'}</td><td>${esc(r.leg || '–')}</td><td>${num(r.distanceKm, 1)}</td><td>${num(r.ascentM, 0)}</td><td>${num(r.descentM, 0)}</td><td>${num(r.maxAltitudeM, 0)}</td><td>${num(r.energyKwh, 1)}</td><td>${num(r.regenKwh, 1)}</td><td>${num(r.kwhPer100Km, 1)}</td><td><b>${num(r.kwhPer1000mClimb, 1)}</b></td><td>${num(r.minSocPct, 0)} %</td></tr>`).join('')}
     </tbody></table>` : '<div class="empty small">No runs yet: a run starts when the truck drives off.</div>';
+    root.querySelector('#runs-info').textContent = list.length ? `${list.length} run${list.length === 1 ? '' : 's'}${olderCursor ? ', newest first' : ', the whole history'}` : '';
+    root.querySelector('#older-runs').hidden = !olderCursor;
   };
+
+  const loadRuns = async () => {
+    let page;
+    try { page = await api(runsPath(null)); } catch { return; }
+    if (disposed) return;
+    for (const key of [...runs.keys()]) if (String(key).startsWith('open:')) runs.delete(key);
+    keep(page.items);
+    if (olderCursor === undefined) olderCursor = page.nextCursor;
+    renderRuns();
+  };
+
+  const older = root.querySelector('#older-runs');
+  older.addEventListener('click', async () => {
+    if (!olderCursor) return;
+    older.disabled = true;
+    try {
+      const page = await api(runsPath(olderCursor));
+      if (disposed) return;
+      keep(page.items);
+      olderCursor = page.nextCursor;
+      renderRuns();
+    } catch { /* the button stays for another try */ } finally { older.disabled = false; }
+  });
 
   const loadHistory = async () => {
     try {
