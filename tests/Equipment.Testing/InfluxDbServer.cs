@@ -59,7 +59,7 @@ public sealed class InfluxDbServer : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), "equipment-influx-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         var server = new InfluxDbServer(folder, FreePort.Next(), FreePort.Next());
-        await server.StartAsync(TimeSpan.FromSeconds(30));
+        await server.StartAsync(TimeSpan.FromSeconds(90));
         return server;
     }
 

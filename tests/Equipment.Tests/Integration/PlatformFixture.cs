@@ -178,9 +178,17 @@ public class PlatformFixture : IAsyncLifetime
             await _dashboard.DisposeAsync();
         }
 
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
-        await Influx.DisposeAsync();
+        // Null when start-up failed part way: xunit still calls this, and an exception here would hide the real one.
+        if (Cluster is not null)
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        }
+
+        if (Influx is not null)
+        {
+            await Influx.DisposeAsync();
+        }
         if (Redis is not null)
         {
             await Redis.DisposeAsync();
